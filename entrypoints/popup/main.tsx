@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { PopupApp } from '../../components/PopupApp';
+import '../../components/theme.css';
+import '../../components/popup.css';
+
+const app = document.getElementById('app');
+if (app) render(<PopupApp />, app);

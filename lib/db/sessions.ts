@@ -1,0 +1,47 @@
+import { newId, now } from '../model/common';
+import type { Session, SessionTarget } from '../model/session';
+import { db } from './database';
+
+/** What the host page told us about an occurrence beyond its key (never overrides what we know). */
+export interface SessionHints {
+  seriesId?: string | null;
+  start?: string | null;
+}
+
+/** The session a panel target refers to, or `undefined` if nothing was recorded for it yet. */
+export function findSession(target: SessionTarget): Promise<Session | undefined> {
+  if (target.kind === 'calendar') {
+    return db.sessions.where('[calendarId+eventId]').equals([target.calendarId, target.eventId]).first();
+  }
+  // Several ad-hoc calls may share a personal meeting room code: take the latest.
+  return db.sessions
+    .where('meetCode')
+    .equals(target.code)
+    .reverse()
+    .sortBy('createdAt')
+    .then((list) => list[0]);
+}
+
+/**
+ * Finds or creates the session for a target. Must run inside a read-write transaction on
+ * `sessions` so that two contexts saving at once cannot create two sessions for one occurrence
+ * (the unique `[calendarId+eventId]` index would also reject the second).
+ */
+export async function ensureSession(target: SessionTarget, hints: SessionHints = {}): Promise<Session> {
+  const existing = await findSession(target);
+  if (existing) return existing;
+  const stamp = now();
+  const session: Session = {
+    id: newId(),
+    status: 'scheduled',
+    createdAt: stamp,
+    updatedAt: stamp,
+    ...(target.kind === 'calendar'
+      ? { calendarId: target.calendarId, eventId: target.eventId }
+      : { meetCode: target.code }),
+    ...(hints.seriesId ? { seriesId: hints.seriesId } : {}),
+    ...(hints.start ? { start: hints.start } : {}),
+  };
+  await db.sessions.add(session);
+  return session;
+}

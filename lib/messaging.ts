@@ -1,0 +1,31 @@
+import { z } from 'zod/mini';
+import type { SessionTarget } from './model/session';
+
+/**
+ * Every message that crosses a context boundary, as zod schemas (design.md §1). The receiver
+ * validates; anything else is rejected with a logged reason and never acted on.
+ *
+ * Content scripts are the one exception to *how* they validate: zod's runtime alone is ~6 KB gzip,
+ * most of their 8 KB budget, so they check with the hand-written guards in `lib/hosts/guards.ts`,
+ * which a unit test holds equivalent to these schemas on a corpus of valid and invalid messages.
+ */
+
+const ns = z.literal('tandem');
+
+/** From the panel iframe (extension origin) to the content script of the page embedding it. */
+export const PanelToHost = z.discriminatedUnion('type', [
+  z.object({ ns, type: z.literal('panel/resize'), height: z.number().check(z.int(), z.gte(0), z.lte(10_000)) }),
+  z.object({ ns, type: z.literal('panel/close') }),
+]);
+export type PanelToHost = z.infer<typeof PanelToHost>;
+
+/** The Google origin that embeds a panel for this target; the panel posts only to it. */
+export function hostOrigin(target: SessionTarget): string {
+  return target.kind === 'calendar' ? 'https://calendar.google.com' : 'https://meet.google.com';
+}
+
+/** Panel side: tell the embedding page something. */
+export function postToHost(target: SessionTarget, message: PanelToHost): void {
+  if (window.parent === window) return;
+  window.parent.postMessage(message, hostOrigin(target));
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod/mini';
+import { Id, Instant } from './common';
+
+/** Private notes never leave this device; shared ones may be published to the calendar event. */
+export const NoteVisibility = z.enum(['private', 'shared']);
+
+/** Session notes, kept as plain text / Markdown and always rendered as text. */
+export const Note = z.object({
+  id: Id,
+  sessionId: Id,
+  visibility: NoteVisibility,
+  text: z.string().check(z.maxLength(5_000_000)),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Note = z.infer<typeof Note>;

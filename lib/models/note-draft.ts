@@ -1,0 +1,82 @@
+import { type ReadonlySignal, signal } from '@preact/signals';
+import { liveSignal } from '../db/live';
+import { privateNoteFor, savePrivateNote } from '../db/notes';
+import { splitInstanceId } from '../hosts/calendar/eid';
+import type { SessionTarget } from '../model/session';
+
+export type SaveStatus = 'loading' | 'saved' | 'saving' | 'error';
+
+export interface NoteDraft {
+  /** What the editor shows. */
+  text: ReadonlySignal<string>;
+  status: ReadonlySignal<SaveStatus>;
+  error: ReadonlySignal<string | null>;
+  /** Call on every keystroke: the text is written right away, nothing waits for a save button. */
+  input(text: string): void;
+  dispose(): void;
+}
+
+/**
+ * The private note of one session as the user types it. Every input is written at once; while a
+ * write is in flight only the newest text waits, so writes never pile up or land out of order.
+ * Edits made in another context (another tab's panel) show up here unless the user is mid-edit.
+ */
+export function createNoteDraft(target: SessionTarget): NoteDraft {
+  const text = signal('');
+  const status = signal<SaveStatus>('loading');
+  const error = signal<string | null>(null);
+  let pending: string | null = null;
+  let writing = false;
+  const hints = target.kind === 'calendar' ? splitInstanceId(target.eventId) : {};
+
+  const stored = liveSignal(() => privateNoteFor(target));
+  const stopWatching = stored.state.subscribe((state) => {
+    if (state.status === 'error') {
+      status.value = 'error';
+      error.value = explainError(state.error);
+    } else if (state.status === 'ready' && !writing && pending === null) {
+      text.value = state.value?.text ?? '';
+      status.value = 'saved';
+    }
+  });
+
+  async function flush(): Promise<void> {
+    writing = true;
+    while (pending !== null) {
+      const next = pending;
+      pending = null;
+      try {
+        await savePrivateNote(target, next, hints);
+        error.value = null;
+      } catch (e) {
+        // Keep the words: they stay in the editor and are retried with the next keystroke.
+        error.value = explainError(e);
+      }
+    }
+    writing = false;
+    status.value = error.value ? 'error' : 'saved';
+  }
+
+  return {
+    text,
+    status,
+    error,
+    input(value) {
+      text.value = value;
+      pending = value;
+      status.value = 'saving';
+      if (!writing) void flush();
+    },
+    dispose() {
+      stopWatching();
+      stored.dispose();
+    },
+  };
+}
+
+function explainError(error: unknown): string {
+  if (error instanceof Error && error.name === 'QuotaExceededError') {
+    return 'Your browser is out of storage space for Tandem; this note is not saved yet.';
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,2 @@
+// IndexedDB for Dexie in Node; each test file gets its own in-memory instance.
+import 'fake-indexeddb/auto';
