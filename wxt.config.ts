@@ -12,7 +12,10 @@ export default defineConfig({
     short_name: 'Tandem',
     description:
       'Agendas, notes, takeaways and goals for mentoring sessions, pinned to your Google Calendar events and Meet calls. Local-first.',
-    permissions: [],
+    // scripting + the two hosts: to start our content scripts in Google tabs that were already
+    // open when Tandem was installed or updated (lib/background/reinject.ts).
+    permissions: ['scripting'],
+    host_permissions: GOOGLE_HOSTS,
     web_accessible_resources: [{ resources: ['panel.html'], matches: GOOGLE_HOSTS }],
   },
   vite: () => ({

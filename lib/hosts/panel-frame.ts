@@ -16,6 +16,13 @@ export function panelQuery(target: SessionTarget): string {
 const PANEL_ATTRIBUTE = 'data-tandem-panel';
 
 /**
+ * Frames this content-script instance created. After an extension update or reload the page may
+ * still hold frames of the previous instance; those are never reused (their document died with the
+ * old extension) and never removed by the wrong instance.
+ */
+const ownFrames = new WeakSet<HTMLIFrameElement>();
+
+/**
  * The panel iframe for a target (design.md §1): an extension page, so the notes live in the
  * extension's origin and Google's scripts cannot read them.
  */
@@ -26,13 +33,16 @@ export function createPanelFrame(target: SessionTarget, initialHeight = 120): HT
   frame.title = 'Tandem mentoring panel';
   frame.setAttribute(PANEL_ATTRIBUTE, query);
   frame.style.cssText = `display:block;width:100%;height:${initialHeight}px;border:0;margin:0;background:transparent`;
+  ownFrames.add(frame);
   return frame;
 }
 
-export function isPanelFor(element: Element | null | undefined, target: SessionTarget): boolean {
-  return element?.getAttribute(PANEL_ATTRIBUTE) === panelQuery(target);
+/** Whether `frame` is one of ours, live, and showing `target`. */
+export function isPanelFor(frame: HTMLIFrameElement, target: SessionTarget): boolean {
+  return ownFrames.has(frame) && frame.getAttribute(PANEL_ATTRIBUTE) === panelQuery(target);
 }
 
+/** Every Tandem panel frame under `root`, this instance's and any stale ones. */
 export function panelFrames(root: ParentNode = document): HTMLIFrameElement[] {
   return [...root.querySelectorAll<HTMLIFrameElement>(`iframe[${PANEL_ATTRIBUTE}]`)];
 }
@@ -69,7 +79,7 @@ export function servePanels(signal: AbortSignal, options: ServeOptions = {}): vo
     (event: MessageEvent<unknown>) => {
       // The page has many message senders: only our frames, from our origin, are heard.
       if (event.origin !== extensionOrigin) return;
-      const frame = frames().find((candidate) => candidate.contentWindow === event.source);
+      const frame = frames().find((candidate) => ownFrames.has(candidate) && candidate.contentWindow === event.source);
       if (!frame) return;
       if (isPanelToHost(event.data)) handle(frame, event.data);
       else log.debug('panel-frame', 'rejected a malformed panel message', event.data);
@@ -77,6 +87,6 @@ export function servePanels(signal: AbortSignal, options: ServeOptions = {}): vo
     { signal },
   );
   signal.addEventListener('abort', () => {
-    for (const frame of frames()) frame.remove();
+    for (const frame of frames()) if (ownFrames.has(frame)) frame.remove();
   });
 }

@@ -1,6 +1,7 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { liveSignal } from '../db/live';
 import { privateNoteFor, savePrivateNote } from '../db/notes';
+import type { SessionHints } from '../db/sessions';
 import { splitInstanceId } from '../hosts/calendar/eid';
 import type { SessionTarget } from '../model/session';
 
@@ -27,7 +28,7 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
   const error = signal<string | null>(null);
   let pending: string | null = null;
   let writing = false;
-  const hints = target.kind === 'calendar' ? splitInstanceId(target.eventId) : {};
+  const hints = target.kind === 'calendar' ? occurrenceHints(target.eventId) : {};
 
   const stored = liveSignal(() => privateNoteFor(target));
   const stopWatching = stored.state.subscribe((state) => {
@@ -72,6 +73,12 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
       stored.dispose();
     },
   };
+}
+
+/** What an occurrence id tells about its session before any sync has run. */
+function occurrenceHints(eventId: string): SessionHints {
+  const { seriesId, originalStart } = splitInstanceId(eventId);
+  return { seriesId, start: originalStart };
 }
 
 function explainError(error: unknown): string {

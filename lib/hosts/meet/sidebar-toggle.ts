@@ -8,6 +8,9 @@ const HOST_TAG = 'tandem-meet-sidebar';
 const CONTROL_BAR_HEIGHT = 88;
 const PANEL_WIDTH = 360;
 
+/** This content-script instance's sidebar (a previous instance's, after an update, is replaced). */
+let sidebar: HTMLElement | null = null;
+
 /**
  * The in-call toggle and the docked panel in Google Meet, for any URL with a meeting code
  * (lobby and call alike). Lives in an open shadow root so Meet's CSS and ours never meet; the notes
@@ -17,10 +20,7 @@ export const sidebarToggle: Feature = {
   id: 'meet/sidebar-toggle',
   init(signal) {
     servePanels(signal, {
-      frames: () => {
-        const root = document.querySelector(HOST_TAG)?.shadowRoot;
-        return root ? panelFrames(root) : [];
-      },
+      frames: () => (sidebar?.shadowRoot ? panelFrames(sidebar.shadowRoot) : []),
       // The dock sets the frame's size; the panel scrolls inside it.
       onResize: () => {},
       onClose: () => setOpen(false),
@@ -28,20 +28,24 @@ export const sidebarToggle: Feature = {
     const update = (): void => render(meetingCodeFromPath(location.pathname));
     update();
     onUrlChange(update, signal);
-    signal.addEventListener('abort', () => document.querySelector(HOST_TAG)?.remove());
+    signal.addEventListener('abort', () => {
+      sidebar?.remove();
+      sidebar = null;
+    });
   },
 };
 
 function render(code: string | null): void {
-  const existing = document.querySelector<HTMLElement>(HOST_TAG);
+  for (const stale of document.querySelectorAll(HOST_TAG)) if (stale !== sidebar) stale.remove();
+  if (sidebar?.dataset.code === code) return;
+  sidebar?.remove();
+  sidebar = null;
   if (!code) {
-    existing?.remove();
     log.debugOnce(`meet:${location.pathname}`, 'meet/sidebar-toggle', `no meeting code in ${location.pathname}`);
     return;
   }
-  if (existing?.dataset.code === code) return;
-  existing?.remove();
-  document.documentElement.append(buildSidebar(code));
+  sidebar = buildSidebar(code);
+  document.documentElement.append(sidebar);
 }
 
 function buildSidebar(code: string): HTMLElement {
@@ -61,7 +65,7 @@ function buildSidebar(code: string): HTMLElement {
     :host([data-open]) button { right: ${PANEL_WIDTH}px; }
     .dock {
       display: none; position: fixed; top: 0; right: 0; bottom: ${CONTROL_BAR_HEIGHT}px; width: ${PANEL_WIDTH}px;
-      z-index: 2147483646; background: #fff; box-shadow: -2px 0 12px rgb(0 0 0 / 25%); overflow: auto;
+      z-index: 2147483646; background: #fff; box-shadow: -2px 0 12px rgb(0 0 0 / 25%);
     }
     :host([data-open]) .dock { display: block; }
   `;
@@ -81,19 +85,17 @@ function buildSidebar(code: string): HTMLElement {
 }
 
 function setOpen(open: boolean): void {
-  const host = document.querySelector<HTMLElement>(HOST_TAG);
-  const root = host?.shadowRoot;
-  if (!host || !root) return;
-  const dock = root.querySelector('.dock');
-  const toggle = root.querySelector('button');
-  const code = host.dataset.code;
-  if (!dock || !toggle || !code) return;
+  const root = sidebar?.shadowRoot;
+  const dock = root?.querySelector('.dock');
+  const toggle = root?.querySelector('button');
+  const code = sidebar?.dataset.code;
+  if (!sidebar || !dock || !toggle || !code) return;
   if (open && !dock.firstChild) {
     const frame = createPanelFrame({ kind: 'meet', code });
     frame.style.height = '100%';
     dock.append(frame);
   }
-  host.toggleAttribute('data-open', open);
+  sidebar.toggleAttribute('data-open', open);
   toggle.setAttribute('aria-expanded', String(open));
 }
 

@@ -1,0 +1,12 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { reinjectContentScripts } from '../lib/background/reinject';
+import { log } from '../lib/log';
+
+export default defineBackground(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Firefox injects into open tabs by itself on install and update.
+    if (import.meta.env.FIREFOX || (reason !== 'install' && reason !== 'update')) return;
+    reinjectContentScripts().catch((error: unknown) => log.error('reinject', error));
+  });
+});

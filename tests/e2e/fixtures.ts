@@ -1,0 +1,36 @@
+import { test as base, expect } from '@playwright/test';
+import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
+import { serveGoogleFixtures } from '../harness/google-routes';
+import { CalendarPage } from './pages/calendar';
+import { MeetPage } from './pages/meet';
+import { PopupPage } from './pages/popup';
+
+interface Fixtures {
+  /** A fresh Chromium profile with the built extension and Google's pages served from fixtures. */
+  browserWithExtension: ExtensionBrowser;
+  calendar: CalendarPage;
+  meet: MeetPage;
+  popup: PopupPage;
+}
+
+export const test = base.extend<Fixtures>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright requires a destructuring pattern here.
+  browserWithExtension: async ({}, use) => {
+    const browser = await launchWithExtension();
+    await serveGoogleFixtures(browser.context);
+    await use(browser);
+    await browser.close();
+  },
+  calendar: async ({ browserWithExtension }, use) => {
+    await use(new CalendarPage(await browserWithExtension.context.newPage()));
+  },
+  meet: async ({ browserWithExtension }, use) => {
+    await use(new MeetPage(await browserWithExtension.context.newPage()));
+  },
+  popup: async ({ browserWithExtension }, use) => {
+    const { context, extensionId } = browserWithExtension;
+    await use(new PopupPage(await context.newPage(), extensionId));
+  },
+});
+
+export { expect };

@@ -1,0 +1,148 @@
+import { URLS } from '../harness/google-routes';
+import { expect, test } from './fixtures';
+
+const MENTORING = 'Mentoring: Morgan / Alex';
+
+test.describe('Google Calendar', () => {
+  test('the panel opens for a recurring occurrence, survives Google re-rendering, and its note reaches the popup', async ({
+    calendar,
+    popup,
+  }) => {
+    await calendar.open();
+    await calendar.openEvent(MENTORING);
+
+    await expect(calendar.panels).toHaveCount(1);
+    const panel = calendar.panel;
+    // The occurrence's start comes from its id (…_20261124T150000Z); shown in the browser's time zone.
+    await expect(panel.heading).toContainText('24');
+    await expect(panel.heading).toContainText('Nov');
+
+    // Google's data-bound sections drop foreign children when they finish loading: ours is not in them.
+    await calendar.panels.evaluate((frame) => {
+      frame.dataset.probe = 'same-element';
+    });
+    await calendar.simulateGoogleRerender();
+    await calendar.simulateGoogleRerender();
+    await calendar.page.waitForTimeout(700); // past the fixture's own scheduled re-renders
+    await expect(calendar.panels).toHaveCount(1);
+    await expect(calendar.panels).toHaveAttribute('data-probe', 'same-element');
+
+    await panel.writeNote('Alex wants to practise the promotion conversation.');
+
+    await popup.open();
+    await expect(popup.recentNotes).toHaveCount(1);
+    await expect(popup.recentNotes.first()).toContainText('Alex wants to practise the promotion conversation.');
+    await expect(popup.recentNotes.first()).toContainText('recurring');
+  });
+
+  test('the fixture really strips foreign children from data-bound sections', async ({ calendar }) => {
+    // Guards the test above: if the fixture stopped re-rendering, "survives" would prove nothing.
+    await calendar.open();
+    await calendar.openEvent(MENTORING);
+    await calendar.page
+      .locator('[role="dialog"] .ibJzMe')
+      .first()
+      .evaluate((bound) => {
+        const intruder = document.createElement('div');
+        intruder.id = 'intruder';
+        bound.append(intruder);
+      });
+    await calendar.simulateGoogleRerender();
+    await expect(calendar.page.locator('#intruder')).toHaveCount(0);
+  });
+
+  test('opening another event replaces the panel, and each occurrence keeps its own note', async ({ calendar }) => {
+    await calendar.open();
+    await calendar.openEvent(MENTORING);
+    await calendar.panel.writeNote('first occurrence');
+    const firstSrc = await calendar.panels.getAttribute('src');
+
+    await calendar.openEvent('Coffee with Sam');
+    await expect(calendar.panels).toHaveCount(1);
+    await expect(calendar.panels).not.toHaveAttribute('src', firstSrc ?? '');
+    await expect(calendar.panel.notes).toHaveValue('');
+
+    await calendar.openEvent(MENTORING);
+    await expect(calendar.panel.notes).toHaveValue('first occurrence');
+  });
+
+  test('tasks and undecodable eids get no panel and no error', async ({ calendar }) => {
+    const errors: string[] = [];
+    calendar.page.on('pageerror', (error) => errors.push(error.message));
+    const debugLines: string[] = [];
+    calendar.page.on('console', (message) => {
+      if (message.text().includes('[Tandem]')) debugLines.push(message.text());
+    });
+    await calendar.open();
+
+    await calendar.openEvent('Broken event');
+    await calendar.page.waitForTimeout(300);
+    await expect(calendar.panels).toHaveCount(0);
+
+    await calendar.openEvent(/task/i);
+    await calendar.page.waitForTimeout(300);
+    await expect(calendar.panels).toHaveCount(0);
+
+    expect(errors).toEqual([]);
+    expect(debugLines.filter((line) => line.includes('not base64'))).toHaveLength(1);
+    expect(debugLines.filter((line) => line.includes('not an event (tasks_…)'))).toHaveLength(1);
+  });
+
+  test('in-app navigation to the next week keeps working without a reload', async ({ calendar }) => {
+    await calendar.open();
+    await calendar.page.locator('[data-fixture-nav="next"]').click();
+    await expect(calendar.page).toHaveURL(/\/r\/week\/2026\/11\/30$/);
+    await calendar.openEvent(MENTORING);
+    await expect(calendar.panels).toHaveCount(1);
+    await expect(calendar.panel.heading).toContainText('1 Dec');
+  });
+
+  test('an extension reload while Calendar is open leaves exactly one working panel', async ({
+    calendar,
+    browserWithExtension,
+  }) => {
+    await calendar.open();
+    await calendar.openEvent(MENTORING);
+    await calendar.panel.writeNote('before the update');
+
+    const { context } = browserWithExtension;
+    const extensionPage = await context.newPage();
+    await extensionPage.goto(`chrome-extension://${browserWithExtension.extensionId}/popup.html`);
+    const restarted = context.waitForEvent('serviceworker');
+    await extensionPage
+      .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+      .catch(() => {}); // the page goes away with the extension
+    await restarted;
+
+    // The service worker re-injects the content script into the open tab; the old one bows out.
+    await calendar.closeDialog();
+    await calendar.openEvent(MENTORING);
+    await expect(calendar.panels).toHaveCount(1);
+    await expect(calendar.panel.notes).toHaveValue('before the update');
+  });
+});
+
+test.describe('Google Meet', () => {
+  test('a call page shows the toggle, which opens the panel for that meeting', async ({ meet }) => {
+    await meet.open();
+    await expect(meet.toggle).toBeVisible();
+    await expect(meet.toggle).toHaveAttribute('aria-expanded', 'false');
+
+    await meet.toggle.click();
+    await expect(meet.toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(meet.panel.heading).toHaveText('Meet call abc-defg-hij');
+    await meet.panel.writeNote('Talked through the roadmap.');
+
+    await meet.toggle.click();
+    await expect(meet.panel.element).toBeHidden();
+  });
+
+  test('pages without a meeting code get no toggle', async ({ meet }) => {
+    const errors: string[] = [];
+    meet.page.on('pageerror', (error) => errors.push(error.message));
+    await meet.open(URLS.meetLanding);
+    await meet.page.waitForTimeout(300);
+    await expect(meet.page.locator('tandem-meet-sidebar')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+});

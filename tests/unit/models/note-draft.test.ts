@@ -1,0 +1,75 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { db } from '../../../lib/db/database';
+import * as notes from '../../../lib/db/notes';
+import type { SessionTarget } from '../../../lib/model/session';
+import { createNoteDraft } from '../../../lib/models/note-draft';
+
+const target: SessionTarget = { kind: 'calendar', calendarId: 'morgan@example.com', eventId: 's1_20261124T150000Z' };
+
+beforeEach(async () => {
+  await db.delete({ disableAutoOpen: false });
+});
+
+async function settle(draft: ReturnType<typeof createNoteDraft>): Promise<void> {
+  await vi.waitFor(() => expect(draft.status.value).toBe('saved'));
+}
+
+describe('createNoteDraft', () => {
+  it('loads the stored note, then saves every keystroke without a save button', async () => {
+    await notes.savePrivateNote(target, 'stored earlier');
+    const draft = createNoteDraft(target);
+    await vi.waitFor(() => expect(draft.text.value).toBe('stored earlier'));
+
+    for (const text of ['s', 'st', 'sta', 'star', 'start']) draft.input(text);
+    expect(draft.status.value).toBe('saving');
+    await settle(draft);
+    expect((await notes.privateNoteFor(target))?.text).toBe('start');
+    draft.dispose();
+  });
+
+  it('coalesces keystrokes typed while a write is in flight: the last text always wins', async () => {
+    const save = vi.spyOn(notes, 'savePrivateNote');
+    const draft = createNoteDraft(target);
+    await settle(draft);
+    for (let i = 1; i <= 20; i++) draft.input('x'.repeat(i));
+    await settle(draft);
+    expect(save.mock.calls.length).toBeLessThan(20);
+    expect(save.mock.calls.at(-1)?.[1]).toBe('x'.repeat(20));
+    expect((await notes.privateNoteFor(target))?.text).toBe('x'.repeat(20));
+    draft.dispose();
+  });
+
+  it('records the occurrence start and series from the event id', async () => {
+    const draft = createNoteDraft(target);
+    await settle(draft);
+    draft.input('hello');
+    await settle(draft);
+    expect(await db.sessions.toArray()).toMatchObject([{ seriesId: 's1', start: '2026-11-24T15:00:00.000Z' }]);
+    draft.dispose();
+  });
+
+  it('keeps the words on screen and says so when a write fails', async () => {
+    const draft = createNoteDraft(target);
+    await settle(draft);
+    vi.spyOn(notes, 'savePrivateNote').mockRejectedValueOnce(
+      Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
+    );
+    draft.input('precious words');
+    await vi.waitFor(() => expect(draft.status.value).toBe('error'));
+    expect(draft.text.value).toBe('precious words');
+    expect(draft.error.value).toMatch(/out of storage/);
+
+    draft.input('precious words!');
+    await settle(draft);
+    expect((await notes.privateNoteFor(target))?.text).toBe('precious words!');
+    draft.dispose();
+  });
+
+  it('shows edits made in another context when the user is not typing', async () => {
+    const draft = createNoteDraft(target);
+    await settle(draft);
+    await notes.savePrivateNote(target, 'written in another tab');
+    await vi.waitFor(() => expect(draft.text.value).toBe('written in another tab'));
+    draft.dispose();
+  });
+});
