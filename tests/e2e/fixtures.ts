@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test';
-import { type ExtensionBrowser, launchWithExtension } from '../harness/browser';
-import { serveGoogleFixtures } from '../harness/google-routes';
+import { type ExtensionBrowser, launchWithExtension } from '../harness/browser.ts';
+import { serveGoogleFixtures } from '../harness/google-routes.ts';
 import { CalendarPage } from './pages/calendar';
 import { MeetPage } from './pages/meet';
 import { PopupPage } from './pages/popup';

@@ -36,6 +36,9 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
     executablePath: chromiumExecutable(),
     headless: options.headless ?? true,
     viewport: { width: 1280, height: 800 },
+    // Deterministic dates in assertions and screenshots.
+    locale: 'en-GB',
+    timezoneId: 'UTC',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

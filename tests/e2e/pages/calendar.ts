@@ -39,7 +39,7 @@ export class CalendarPage {
   }
 
   async closeDialog(): Promise<void> {
-    await this.page.keyboard.press('Escape');
+    await this.dialog.locator('#xDetDlgCloseBu').click();
     await this.dialog.waitFor({ state: 'detached' });
   }
 }

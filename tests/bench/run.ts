@@ -1,0 +1,10 @@
+import { panelVisibleRows } from './panel-visible.ts';
+import { report } from './report.ts';
+import { sizeRows } from './sizes.ts';
+
+// `npm run bench`: builds and zips first (package.json), then measures. Exit 1 if any row is over budget.
+const rows = [...sizeRows(), ...(await panelVisibleRows())];
+if (!report(rows)) {
+  console.error('Some figures are over budget.');
+  process.exitCode = 1;
+}
