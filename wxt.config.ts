@@ -7,17 +7,28 @@ const GOOGLE_HOSTS = ['https://calendar.google.com/*', 'https://meet.google.com/
 export default defineConfig({
   // Explicit imports keep every file readable on its own.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tandem — mentoring agendas in Calendar and Meet',
     short_name: 'Tandem',
     description:
       'Agendas, notes, takeaways and goals for mentoring sessions, pinned to your Google Calendar events and Meet calls. Local-first.',
-    // scripting + the two hosts: to start our content scripts in Google tabs that were already
-    // open when Tandem was installed or updated (lib/background/reinject.ts).
-    permissions: ['scripting'],
+    // Chrome: scripting + the two hosts, to start our content scripts in Google tabs that were
+    // already open when Tandem was installed or updated (lib/background/reinject.ts). Firefox
+    // does that by itself.
+    permissions: browser === 'firefox' ? [] : ['scripting'],
     host_permissions: GOOGLE_HOSTS,
     web_accessible_resources: [{ resources: ['panel.html'], matches: GOOGLE_HOSTS }],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: '{dd86c7f6-0301-496c-a5fb-9efaf7a4d833}',
+          strict_min_version: '121.0',
+          // Nothing is collected: notes stay on the device (or go to the user's own calendar).
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
   vite: () => ({
     plugins: [preact()],
     build: {

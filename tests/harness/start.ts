@@ -44,6 +44,7 @@ async function walkThrough(page: Page): Promise<string[]> {
     saved.push(path);
   };
 
+  await page.setViewportSize({ width: 1280, height: 1100 });
   await page.goto(URLS.calendarWeek);
   await page.locator('html[data-fixture-ready="1"]').waitFor();
   await page.locator('[data-eventchip]').filter({ hasText: 'Mentoring: Morgan / Alex' }).first().click();
@@ -51,8 +52,11 @@ async function walkThrough(page: Page): Promise<string[]> {
   const notes = panel.contentFrame().getByRole('textbox', { name: 'Session notes' });
   await notes.fill('Alex wants to practise the promotion conversation.\nBring the draft self-review next time.');
   await panel.contentFrame().getByText('Saved on this device').waitFor();
+  // The bubble scrolls like Google's; show its end, where the panel sits.
+  await page.locator('[role="dialog"]').evaluate((dialog) => dialog.scrollTo(0, dialog.scrollHeight));
   await shoot('calendar-panel', page.locator('[role="dialog"]'));
 
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(URLS.meetCall());
   await page.locator('tandem-meet-sidebar').getByRole('button', { name: 'Tandem' }).click();
   await page.locator('tandem-meet-sidebar iframe[data-tandem-panel]').contentFrame().getByRole('textbox').waitFor();
