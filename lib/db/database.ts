@@ -1,24 +1,65 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AgendaItem } from '../model/agenda';
+import type { Goal } from '../model/goal';
 import type { Note } from '../model/note';
+import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
+import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 
 /**
  * The one database of the extension origin (design.md §1). Content scripts never open it: their
- * IndexedDB would be Google's. Schema changes add a new `version(n)`; keep old versions only
- * while they carry an `.upgrade()`, and test each upgrade against data the previous version wrote.
+ * IndexedDB would be Google's.
+ *
+ * Versions: add `this.version(n + 1)` with the full new `stores()`; keep an old version only while
+ * it carries an `.upgrade()`; test every upgrade by opening a database the previous version wrote
+ * (tests/unit/db/migrations.test.ts).
+ * - 1: the walking skeleton: sessions and their notes.
+ * - 2: the mentoring model: relationships, goals, agendas, outcomes. Only adds tables and indexes.
  */
 export class TandemDB extends Dexie {
+  relationships!: EntityTable<Relationship, 'id'>;
+  goals!: EntityTable<Goal, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
+  agendaItems!: EntityTable<AgendaItem, 'id'>;
   notes!: EntityTable<Note, 'id'>;
+  takeaways!: EntityTable<Takeaway, 'id'>;
+  actionItems!: EntityTable<ActionItem, 'id'>;
+  feedback!: EntityTable<Feedback, 'id'>;
+  checkIns!: EntityTable<CheckIn, 'id'>;
+  wins!: EntityTable<Win, 'id'>;
 
   constructor(name = 'tandem') {
     super(name);
-    this.version(1).stores({
-      // Compound keys skip records with a missing part, so ad-hoc sessions need no calendar ids.
-      sessions: 'id, &[calendarId+eventId], seriesId, meetCode, start',
+    // Compound keys skip records with a missing part: ad-hoc sessions need no calendar ids, and
+    // only carried agenda items take part in the carry-forward uniqueness.
+    this.version(2).stores({
+      relationships: 'id, status',
+      goals: 'id, relationshipId, targetDate',
+      sessions: 'id, &[calendarId+eventId], [relationshipId+start], seriesId, meetCode, start',
+      agendaItems: 'id, [sessionId+order], &[sessionId+carriedFrom]',
       notes: 'id, sessionId, updatedAt',
+      takeaways: 'id, sessionId',
+      actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn',
+      feedback: 'id, sessionId',
+      checkIns: 'id, relationshipId',
+      wins: 'id, relationshipId, goalId',
     });
   }
 }
+
+/** Every table, for whole-database operations (backup, wipe) that must not forget one. */
+export const TABLE_NAMES = [
+  'relationships',
+  'goals',
+  'sessions',
+  'agendaItems',
+  'notes',
+  'takeaways',
+  'actionItems',
+  'feedback',
+  'checkIns',
+  'wins',
+] as const satisfies readonly (keyof TandemDB & string)[];
+export type TableName = (typeof TABLE_NAMES)[number];
 
 export const db = new TandemDB();

@@ -19,3 +19,27 @@ export function newId(): Id {
 export function now(): Instant {
   return new Date().toISOString();
 }
+
+/** A calendar day without a time zone (`2026-11-24`): due dates, target dates, review dates. */
+export const LocalDate = z.iso.date();
+export type LocalDate = z.infer<typeof LocalDate>;
+
+/** Short, required text (titles, names): trimmed length 1–500. */
+export const Title = z.string().check(
+  z.refine((value) => value.trim().length > 0, 'must not be empty'),
+  z.maxLength(500, 'must be at most 500 characters'),
+);
+
+/** Free text that may be empty (explanations, expectations): up to 10,000 characters. */
+export const LongText = z.string().check(z.maxLength(10_000, 'must be at most 10,000 characters'));
+
+/** Who said or owns something, seen from this device's user. */
+export const Side = z.enum(['me', 'them']);
+export type Side = z.infer<typeof Side>;
+
+/** The two roles of a mentoring relationship. */
+export const Role = z.enum(['mentor', 'mentee']);
+export type Role = z.infer<typeof Role>;
+
+/** Fields every stored record carries. */
+export const stamps = { createdAt: Instant, updatedAt: Instant };

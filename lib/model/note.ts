@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { Id, Instant } from './common';
+import { Id, stamps } from './common';
 
 /** Private notes never leave this device; shared ones may be published to the calendar event. */
 export const NoteVisibility = z.enum(['private', 'shared']);
@@ -9,8 +9,7 @@ export const Note = z.object({
   id: Id,
   sessionId: Id,
   visibility: NoteVisibility,
-  text: z.string().check(z.maxLength(5_000_000)),
-  createdAt: Instant,
-  updatedAt: Instant,
+  text: z.string().check(z.maxLength(5_000_000, 'must be at most 5,000,000 characters')),
+  ...stamps,
 });
 export type Note = z.infer<typeof Note>;

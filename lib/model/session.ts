@@ -20,15 +20,21 @@ export type SessionTarget = z.infer<typeof SessionTarget>;
 
 export const SessionStatus = z.enum(['scheduled', 'held', 'cancelled', 'moved']);
 
+/** A session's start or end: an instant, or a date for all-day events. */
+export const SessionTime = z.union([Instant, z.iso.date()]);
+
 /** One mentoring meeting: a calendar occurrence or an ad-hoc call. */
 export const Session = z.object({
   id: Id,
+  /** Unset while a session is not yet attached to a relationship (a note typed on an unknown event). */
+  relationshipId: z.optional(Id),
   calendarId: z.optional(z.string()),
   eventId: z.optional(z.string()),
   /** Links the occurrences of one recurring series, even without a Google account. */
   seriesId: z.optional(z.string()),
-  /** Start of the occurrence when known (from its id, the page or sync); a date for all-day events. */
-  start: z.optional(z.union([Instant, z.iso.date()])),
+  /** Start of the occurrence when known (from its id, the page or sync). */
+  start: z.optional(SessionTime),
+  end: z.optional(SessionTime),
   status: SessionStatus,
   meetCode: z.optional(MeetingCode),
   createdAt: Instant,
