@@ -8,7 +8,9 @@ export const Cadence = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('monthly') }),
   z.object({
     kind: z.literal('custom'),
-    rrule: z.string().check(z.regex(/^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, 'not an RRULE')),
+    rrule: z
+      .string()
+      .check(z.regex(/^(RRULE:)?FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[A-Z0-9,+-]+)*$/, 'not an RRULE')),
   }),
 ]);
 export type Cadence = z.infer<typeof Cadence>;
@@ -32,7 +34,10 @@ export const Agreement = z.object({
 export type Agreement = z.infer<typeof Agreement>;
 
 /** A recurring calendar series that holds this relationship's sessions. */
-export const LinkedSeries = z.object({ calendarId: z.string().check(z.minLength(3)), seriesId: z.string().check(z.minLength(1)) });
+export const LinkedSeries = z.object({
+  calendarId: z.string().check(z.minLength(3)),
+  seriesId: z.string().check(z.minLength(1)),
+});
 export type LinkedSeries = z.infer<typeof LinkedSeries>;
 
 export const RelationshipStatus = z.enum(['active', 'paused', 'ended']);
