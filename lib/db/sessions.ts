@@ -1,6 +1,8 @@
 import { newId, now } from '../model/common';
 import type { Session, SessionTarget } from '../model/session';
+import { pullCarriedItems } from './carry-forward';
 import { db } from './database';
+import { relationshipForSeries } from './relationships';
 
 /** What the host page told us about an occurrence beyond its key (never overrides what we know). */
 export interface SessionHints {
@@ -23,25 +25,34 @@ export function findSession(target: SessionTarget): Promise<Session | undefined>
 }
 
 /**
- * Finds or creates the session for a target. Must run inside a read-write transaction on
- * `sessions` so that two contexts saving at once cannot create two sessions for one occurrence
- * (the unique `[calendarId+eventId]` index would also reject the second).
+ * Finds or creates the session for a target, atomically: two contexts saving at once cannot create
+ * two sessions for one occurrence (and the unique `[calendarId+eventId]` index would reject it).
+ * A new occurrence of a series that belongs to a relationship joins that relationship and receives
+ * what the previous session carried forward.
  */
-export async function ensureSession(target: SessionTarget, hints: SessionHints = {}): Promise<Session> {
-  const existing = await findSession(target);
-  if (existing) return existing;
-  const stamp = now();
-  const session: Session = {
-    id: newId(),
-    status: 'scheduled',
-    createdAt: stamp,
-    updatedAt: stamp,
-    ...(target.kind === 'calendar'
-      ? { calendarId: target.calendarId, eventId: target.eventId }
-      : { meetCode: target.code }),
-    ...(hints.seriesId ? { seriesId: hints.seriesId } : {}),
-    ...(hints.start ? { start: hints.start } : {}),
-  };
-  await db.sessions.add(session);
-  return session;
+export function ensureSession(target: SessionTarget, hints: SessionHints = {}): Promise<Session> {
+  return db.transaction('rw', [db.sessions, db.relationships, db.agendaItems, db.actionItems], async () => {
+    const existing = await findSession(target);
+    if (existing) return existing;
+    const relationship =
+      target.kind === 'calendar' && hints.seriesId
+        ? await relationshipForSeries(target.calendarId, hints.seriesId)
+        : undefined;
+    const stamp = now();
+    const session: Session = {
+      id: newId(),
+      status: 'scheduled',
+      createdAt: stamp,
+      updatedAt: stamp,
+      ...(relationship ? { relationshipId: relationship.id } : {}),
+      ...(target.kind === 'calendar'
+        ? { calendarId: target.calendarId, eventId: target.eventId }
+        : { meetCode: target.code }),
+      ...(hints.seriesId ? { seriesId: hints.seriesId } : {}),
+      ...(hints.start ? { start: hints.start } : {}),
+    };
+    await db.sessions.add(session);
+    if (relationship) await pullCarriedItems(session);
+    return session;
+  });
 }

@@ -1,0 +1,87 @@
+import { newId, now } from '../model/common';
+import { type Agreement, type LinkedSeries, Relationship } from '../model/relationship';
+import { db } from './database';
+
+export type NewRelationship = Pick<Relationship, 'myRole' | 'other' | 'startedOn' | 'agreement'> & {
+  series?: LinkedSeries[];
+};
+
+/**
+ * Validates and stores a new active relationship. Throws a `z.core.$ZodError` naming the invalid
+ * fields; nothing is written then.
+ */
+export async function createRelationship(input: NewRelationship): Promise<Relationship> {
+  const stamp = now();
+  const relationship = Relationship.parse({
+    id: newId(),
+    status: 'active',
+    series: [],
+    ...input,
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
+  await db.relationships.add(relationship);
+  return relationship;
+}
+
+/** Relationships that are not ended, in the order they started. */
+export async function currentRelationships(): Promise<Relationship[]> {
+  const all = await db.relationships.where('status').anyOf('active', 'paused').toArray();
+  return all.sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+}
+
+/** Replaces the agreement after validating it; keeps everything else. */
+export async function updateAgreement(relationshipId: string, agreement: Agreement): Promise<void> {
+  await updateRelationship(relationshipId, (r) => ({ ...r, agreement }));
+}
+
+/** Pauses, resumes or ends a relationship; ending records the day. */
+export async function setRelationshipStatus(
+  relationshipId: string,
+  status: Relationship['status'],
+  on: string,
+): Promise<void> {
+  await updateRelationship(relationshipId, (r) => ({
+    ...r,
+    status,
+    ...(status === 'ended' ? { endedOn: on } : { endedOn: undefined }),
+  }));
+}
+
+/** The relationship a calendar series belongs to, if any (design.md §3: the series links occurrences). */
+export async function relationshipForSeries(calendarId: string, seriesId: string): Promise<Relationship | undefined> {
+  // A handful of relationships per user: a scan is cheaper than keeping a multi-entry index in sync.
+  return db.relationships
+    .filter((r) => r.series.some((s) => s.calendarId === calendarId && s.seriesId === seriesId))
+    .first();
+}
+
+/**
+ * Links a recurring series to a relationship, and every session already recorded for that series
+ * with it, atomically. Linking an already linked series is a no-op.
+ */
+export async function linkSeries(relationshipId: string, series: LinkedSeries): Promise<void> {
+  await db.transaction('rw', db.relationships, db.sessions, async () => {
+    await updateRelationship(relationshipId, (r) =>
+      r.series.some((s) => s.calendarId === series.calendarId && s.seriesId === series.seriesId)
+        ? r
+        : { ...r, series: [...r.series, series] },
+    );
+    await db.sessions
+      .where('seriesId')
+      .equals(series.seriesId)
+      .filter((s) => s.calendarId === series.calendarId && s.relationshipId === undefined)
+      .modify({ relationshipId });
+  });
+}
+
+/** Validates the changed record before writing; an invalid change throws and writes nothing. */
+async function updateRelationship(id: string, change: (r: Relationship) => Relationship): Promise<void> {
+  await db.transaction('rw', db.relationships, async () => {
+    const current = await db.relationships.get(id);
+    if (!current) throw new Error(`no relationship ${id}`);
+    const next = change(current);
+    if (next === current) return;
+    await db.relationships.put(Relationship.parse({ ...next, updatedAt: now() }));
+  });
+}

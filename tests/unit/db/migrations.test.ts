@@ -1,0 +1,105 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TandemDB } from '../../../lib/db/database';
+import { findSession } from '../../../lib/db/sessions';
+
+// What version 1 (the walking skeleton) declared, frozen here: the test writes with it, then opens
+// the current schema on the same data.
+function openVersion1(name: string): Dexie {
+  const v1 = new Dexie(name);
+  v1.version(1).stores({
+    sessions: 'id, &[calendarId+eventId], seriesId, meetCode, start',
+    notes: 'id, sessionId, updatedAt',
+  });
+  return v1;
+}
+
+const session = {
+  id: '5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11',
+  calendarId: 'morgan.mentor@gmail.com',
+  eventId: 's1_20261124T150000Z',
+  seriesId: 's1',
+  start: '2026-11-24T15:00:00.000Z',
+  status: 'scheduled' as const,
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:00:00.000Z',
+};
+const note = {
+  id: '9f3c1e2d-4b5a-4c6d-8e7f-0a1b2c3d4e5f',
+  sessionId: session.id,
+  visibility: 'private' as const,
+  text: 'Written with version 1 🚀',
+  createdAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-20T10:05:00.000Z',
+};
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+  for (const database of opened.splice(0)) await database.delete();
+});
+
+describe('migrations', () => {
+  it('version 1 → 2: sessions and notes survive, the new tables are there and indexed', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v1 = openVersion1(name);
+    await v1.table('sessions').add(session);
+    await v1.table('notes').add(note);
+    v1.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(2);
+    expect(await current.sessions.toArray()).toEqual([session]);
+    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
+    expect(
+      await current.sessions.where('[calendarId+eventId]').equals([session.calendarId, session.eventId]).count(),
+    ).toBe(1);
+    expect(await current.relationships.count()).toBe(0);
+    expect(
+      await current.agendaItems
+        .where('[sessionId+order]')
+        .between([session.id, -Infinity], [session.id, Infinity])
+        .count(),
+    ).toBe(0);
+  });
+
+  it('the app finds a version-1 session through the default database', async () => {
+    const v1 = openVersion1('tandem');
+    await v1.table('sessions').add(session);
+    v1.close();
+    expect(await findSession({ kind: 'calendar', calendarId: session.calendarId, eventId: session.eventId })).toEqual(
+      session,
+    );
+  });
+
+  it('an upgrade that throws leaves the previous version and its data readable', async () => {
+    const name = `failing-upgrade-${crypto.randomUUID()}`;
+    const v2 = new TandemDB(name);
+    await v2.sessions.add(session);
+    v2.close();
+
+    // A future version whose upgrade fails half-way: IndexedDB aborts the whole versionchange.
+    class BrokenNextVersion extends TandemDB {
+      constructor() {
+        super(name);
+        this.version(3)
+          .stores({})
+          .upgrade(async (tx) => {
+            await tx.table('sessions').toCollection().modify({ status: 'held' });
+            throw new Error('upgrade bug');
+          });
+      }
+    }
+    const broken = new BrokenNextVersion();
+    await expect(broken.open()).rejects.toThrow(/upgrade bug/);
+    broken.close();
+
+    const again = new TandemDB(name);
+    opened.push(again);
+    await again.open();
+    expect(again.verno).toBe(2);
+    expect(await again.sessions.toArray()).toEqual([session]);
+  });
+});
