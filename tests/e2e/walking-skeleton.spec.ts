@@ -1,5 +1,6 @@
 import { URLS } from '../harness/google-routes';
 import { expect, test } from './fixtures';
+import { CalendarPage } from './pages/calendar';
 
 const MENTORING = 'Mentoring: Morgan / Alex';
 
@@ -154,4 +155,16 @@ test.describe('Google Meet', () => {
     await expect(meet.page.locator('tandem-meet-sidebar')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
+});
+
+test('two Calendar tabs on the same event stay in step', async ({ calendar, browserWithExtension }) => {
+  const other = new CalendarPage(await browserWithExtension.context.newPage());
+  await calendar.open();
+  await other.open();
+  await calendar.openEvent(MENTORING);
+  await other.openEvent(MENTORING);
+
+  await calendar.panel.writeNote('Typed in the first tab');
+  // Dexie's liveQuery tells every extension context about the write; the other panel is not focused.
+  await expect(other.panel.notes).toHaveValue('Typed in the first tab');
 });
