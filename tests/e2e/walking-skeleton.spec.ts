@@ -168,3 +168,15 @@ test('two Calendar tabs on the same event stay in step', async ({ calendar, brow
   // Dexie's liveQuery tells every extension context about the write; the other panel is not focused.
   await expect(other.panel.notes).toHaveValue('Typed in the first tab');
 });
+
+test('markup typed into a note is stored and shown as text, never run', async ({ calendar, popup }) => {
+  const payload = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> **bold** 🚀 مرحبا';
+  await calendar.open();
+  await calendar.openEvent(MENTORING);
+  await calendar.panel.writeNote(payload);
+
+  await popup.open();
+  await expect(popup.recentNotes.first().locator('.note-text')).toHaveText(payload);
+  await expect(popup.page.locator('.note-list img, .note-list script')).toHaveCount(0);
+  await expect(popup.page).not.toHaveTitle('pwned');
+});
