@@ -2,7 +2,7 @@ import { newId, now } from '../model/common';
 import type { Note } from '../model/note';
 import type { Session, SessionTarget } from '../model/session';
 import { db } from './database';
-import { ensureSession, findSession, type SessionHints } from './sessions';
+import { ENSURE_SESSION_TABLES, ensureSession, findSession, type SessionHints } from './sessions';
 
 /** The private note of the session a target refers to, if any was written. */
 export async function privateNoteFor(target: SessionTarget): Promise<Note | undefined> {
@@ -23,7 +23,7 @@ function privateNoteOf(sessionId: string): Promise<Note | undefined> {
  * write. Atomic: the session and its note are written in one transaction or not at all.
  */
 export function savePrivateNote(target: SessionTarget, text: string, hints: SessionHints = {}): Promise<Note> {
-  return db.transaction('rw', db.sessions, db.notes, async () => {
+  return db.transaction('rw', [...ENSURE_SESSION_TABLES, 'notes'], async () => {
     const session = await ensureSession(target, hints);
     const stamp = now();
     const existing = await privateNoteOf(session.id);

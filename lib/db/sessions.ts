@@ -24,6 +24,9 @@ export function findSession(target: SessionTarget): Promise<Session | undefined>
     .then((list) => list[0]);
 }
 
+/** The tables `ensureSession` touches: a transaction that calls it must include them all. */
+export const ENSURE_SESSION_TABLES = ['sessions', 'relationships', 'agendaItems', 'actionItems'] as const;
+
 /**
  * Finds or creates the session for a target, atomically: two contexts saving at once cannot create
  * two sessions for one occurrence (and the unique `[calendarId+eventId]` index would reject it).
@@ -31,7 +34,7 @@ export function findSession(target: SessionTarget): Promise<Session | undefined>
  * what the previous session carried forward.
  */
 export function ensureSession(target: SessionTarget, hints: SessionHints = {}): Promise<Session> {
-  return db.transaction('rw', [db.sessions, db.relationships, db.agendaItems, db.actionItems], async () => {
+  return db.transaction('rw', ENSURE_SESSION_TABLES, async () => {
     const existing = await findSession(target);
     if (existing) return existing;
     const relationship =
