@@ -29,6 +29,15 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    'entrypoints:resolved': (wxt, entrypoints) => {
+      // The bench page (entrypoints/bench) measures the database in real Chromium. It is built
+      // only by `wxt build --mode bench` (into .output/chrome-mv3-bench) and never ships.
+      if (wxt.config.mode === 'bench') return;
+      const bench = entrypoints.findIndex((entrypoint) => entrypoint.name === 'bench');
+      if (bench >= 0) entrypoints.splice(bench, 1);
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: {

@@ -170,7 +170,8 @@ test('two Calendar tabs on the same event stay in step', async ({ calendar, brow
 });
 
 test('markup typed into a note is stored and shown as text, never run', async ({ calendar, popup }) => {
-  const payload = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> **bold** 🚀 مرحبا';
+  const payload =
+    '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> **bold** 🚀 مرحبا';
   await calendar.open();
   await calendar.openEvent(MENTORING);
   await calendar.panel.writeNote(payload);

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+/** The build with the bench page (`wxt build --mode bench`), for tests/bench only. */
+export const BENCH_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-bench');
 
 /** Debian's Chromium (CI and this machine), `$CHROMIUM_PATH`, or Playwright's own where installed. */
 export function chromiumExecutable(): string | undefined {
@@ -24,9 +26,12 @@ export interface ExtensionBrowser {
  * extension's iframe open IndexedDB under Playwright (design.md §6); the flags keep Chromium from
  * reaching for Google's services on this closed network.
  */
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run "npm run build" first.`);
+export async function launchWithExtension(
+  options: { headless?: boolean; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'tandem-profile-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
@@ -40,8 +45,8 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
     locale: 'en-GB',
     timezoneId: 'UTC',
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
