@@ -3,6 +3,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../harness/browser.t
 import { serveGoogleFixtures } from '../harness/google-routes.ts';
 import { CalendarPage } from './pages/calendar';
 import { MeetPage } from './pages/meet';
+import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 
 interface Fixtures {
@@ -11,6 +12,7 @@ interface Fixtures {
   calendar: CalendarPage;
   meet: MeetPage;
   popup: PopupPage;
+  options: OptionsPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -30,6 +32,10 @@ export const test = base.extend<Fixtures>({
   popup: async ({ browserWithExtension }, use) => {
     const { context, extensionId } = browserWithExtension;
     await use(new PopupPage(await context.newPage(), extensionId));
+  },
+  options: async ({ browserWithExtension }, use) => {
+    const { context, extensionId } = browserWithExtension;
+    await use(new OptionsPage(await context.newPage(), extensionId));
   },
 });
 
