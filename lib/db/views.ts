@@ -47,15 +47,24 @@ export function sessionView(sessionId: string): Promise<SessionView | undefined>
     async () => {
       const session = await db.sessions.get(sessionId);
       if (!session) return undefined;
-      const agenda = await agendaFor(sessionId);
-      if (!session.relationshipId) {
-        return { session, relationship: undefined, agenda, openActions: [], goals: [], lastTakeaways: [] };
+      const relationshipId = session.relationshipId;
+      if (!relationshipId) {
+        return {
+          session,
+          relationship: undefined,
+          agenda: await agendaFor(sessionId),
+          openActions: [],
+          goals: [],
+          lastTakeaways: [],
+        };
       }
-      const [relationship, actions, goals, previous] = await Promise.all([
-        db.relationships.get(session.relationshipId),
-        openActionItems(session.relationshipId),
-        goalsOf(session.relationshipId),
-        session.start ? sessionBefore(session.relationshipId, session.start) : undefined,
+      // Independent reads in parallel: each IndexedDB request is a round trip to the browser process.
+      const [agenda, relationship, actions, goals, previous] = await Promise.all([
+        agendaFor(sessionId),
+        db.relationships.get(relationshipId),
+        openActionItems(relationshipId),
+        goalsOf(relationshipId),
+        session.start ? sessionBefore(relationshipId, session.start) : undefined,
       ]);
       const lastTakeaways = previous ? await db.takeaways.where('sessionId').equals(previous.id).toArray() : [];
       return {

@@ -1,0 +1,88 @@
+import { BENCH_EXTENSION_DIR, launchWithExtension } from '../harness/browser.ts';
+import { type BenchRow, percentile } from './report.ts';
+
+const DATASET = { relationships: 10, years: 5, seed: 42 };
+const RUNS = 60;
+
+interface Bench {
+  seed(options: typeof DATASET): Promise<{ ms: number; counts: Record<string, number> }>;
+  panel(times: number): Promise<number[]>;
+  popup(times: number): Promise<number[]>;
+  search(times: number): Promise<{ buildMs: number; documents: number; samples: number[] }>;
+  exportAll(): Promise<{ ms: number; bytes: number }>;
+  importAll(): Promise<{ ms: number; parseMs: number }>;
+}
+
+/**
+ * Seeds the sample dataset into real Chromium IndexedDB (the bench build's extension page) and
+ * times what the panel, popup, search, export and import do, through the extension's own code.
+ */
+export async function databaseRows(): Promise<BenchRow[]> {
+  const browser = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+    await page.locator('html[data-bench-ready="1"]').waitFor();
+    const call = <K extends keyof Bench>(
+      name: K,
+      ...args: Parameters<Bench[K]>
+    ): Promise<Awaited<ReturnType<Bench[K]>>> =>
+      page.evaluate(
+        ([method, params]) =>
+          // biome-ignore lint/suspicious/noExplicitAny: a dynamic call into the page's bench object.
+          (window as any).tandemBench[method](...params),
+        [name, args] as const,
+      );
+
+    const seeded = await call('seed', DATASET);
+    console.log(`seeded in ${Math.round(seeded.ms)} ms`);
+    const c = seeded.counts;
+    const size = `${c.relationships} relationships, ${c.sessions} sessions, ${
+      (c.agendaItems ?? 0) + (c.notes ?? 0) + (c.actionItems ?? 0) + (c.takeaways ?? 0)
+    } agenda items + notes + action items + takeaways`;
+    const panel = await call('panel', RUNS);
+    const popup = await call('popup', RUNS);
+    const search = await call('search', RUNS);
+    const exported = await call('exportAll');
+    const imported = await call('importAll');
+    return [
+      {
+        id: 'db.panel.p95',
+        value: percentile(panel, 95),
+        unit: 'ms',
+        budget: 10,
+        detail: `sessionView() ×${RUNS}; ${size}`,
+      },
+      {
+        id: 'db.popup.p95',
+        value: percentile(popup, 95),
+        unit: 'ms',
+        budget: 30,
+        detail: `popupView() ×${RUNS}; ${size}`,
+      },
+      {
+        id: 'db.search.p95',
+        value: percentile(search.samples, 95),
+        unit: 'ms',
+        budget: 50,
+        detail: `${RUNS} queries over ${search.documents} documents; index built once in ${Math.round(search.buildMs)} ms`,
+      },
+      {
+        id: 'db.export.ms',
+        value: exported.ms,
+        unit: 'ms',
+        budget: 2000,
+        detail: `whole dataset to JSON (${(exported.bytes / 1e6).toFixed(1)} MB); ${size}`,
+      },
+      {
+        id: 'db.import.ms',
+        value: imported.ms,
+        unit: 'ms',
+        budget: 5000,
+        detail: `validate (${Math.round(imported.parseMs)} ms of it) + replace in one transaction; ${size}`,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
