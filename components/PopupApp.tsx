@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { liveSignal } from '../lib/db/live';
 import { recentNotes } from '../lib/db/notes';
 import { BrandMark } from './BrandMark';
@@ -37,6 +38,11 @@ export function PopupApp() {
           </ul>
         )}
       </section>
+      <footer>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings and backup
+        </button>
+      </footer>
     </main>
   );
 }

@@ -1,4 +1,7 @@
-import { URLS } from '../harness/google-routes';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EXTENSION_DIR } from '../harness/browser.ts';
+import { URLS } from '../harness/google-routes.ts';
 import { expect, test } from './fixtures';
 import { CalendarPage } from './pages/calendar';
 
@@ -180,4 +183,21 @@ test('markup typed into a note is stored and shown as text, never run', async ({
   await expect(popup.recentNotes.first().locator('.note-text')).toHaveText(payload);
   await expect(popup.page.locator('.note-list img, .note-list script')).toHaveCount(0);
   await expect(popup.page).not.toHaveTitle('pwned');
+});
+
+test('the shipped build has no bench page and asks only for the two Google hosts', async ({ browserWithExtension }) => {
+  const { context, extensionId } = browserWithExtension;
+  expect(existsSync(resolve(EXTENSION_DIR, 'bench.html'))).toBe(false);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  const manifest = await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(manifest.permissions).toEqual(['scripting']);
+  expect(manifest.host_permissions).toEqual(['https://calendar.google.com/*', 'https://meet.google.com/*']);
+  expect(manifest.web_accessible_resources).toEqual([
+    { resources: ['panel.html'], matches: ['https://calendar.google.com/*', 'https://meet.google.com/*'] },
+  ]);
 });
