@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { URLS } from '../../harness/google-routes';
+import { URLS } from '../../harness/google-routes.ts';
 import { PanelFrame } from './panel';
 
 /** The fixture Google Meet page at its real URL. */
