@@ -42,13 +42,24 @@ export function setActionStatus(id: string, status: ActionStatus, inSessionId?: 
     const current = await db.actionItems.get(id);
     if (!current) throw new Error(`no action item ${id}`);
     const { closedInSessionId: _, ...rest } = current;
-    await db.actionItems.put({
-      ...rest,
-      status,
-      ...(status !== 'open' && inSessionId ? { closedInSessionId: inSessionId } : {}),
-      updatedAt: now(),
-    });
+    await db.actionItems.put(
+      ActionItemSchema.parse({
+        ...rest,
+        status,
+        ...(status !== 'open' && inSessionId ? { closedInSessionId: inSessionId } : {}),
+        updatedAt: now(),
+      }),
+    );
   });
+}
+
+/** Whether an item is still open and due on or before `day` (YYYY-MM-DD): due today or overdue. */
+export function isDueBy(item: ActionItem, day: string): boolean {
+  return item.status === 'open' && item.dueOn !== undefined && item.dueOn <= day;
+}
+
+export function byDueDate(a: ActionItem, b: ActionItem): number {
+  return (a.dueOn ?? '').localeCompare(b.dueOn ?? '');
 }
 
 /** Open action items due on or before `until` (YYYY-MM-DD), across relationships, soonest first. */
@@ -56,6 +67,6 @@ export function actionItemsDueBy(until: string): Promise<ActionItem[]> {
   return db.actionItems
     .where('dueOn')
     .belowOrEqual(until)
-    .filter((item) => item.status === 'open')
+    .filter((item) => isDueBy(item, until))
     .sortBy('dueOn');
 }

@@ -1,10 +1,19 @@
+import type { Collection, InsertType } from 'dexie';
 import { type AgendaItem, AgendaItem as AgendaItemSchema, type AgendaTemplateId } from '../model/agenda';
 import { newId, now, type Side } from '../model/common';
 import { db } from './database';
 
+/**
+ * A session's agenda items as a Dexie collection in agenda order. Always go through this: a plain
+ * `where('sessionId')` is not an index of its own and Dexie could answer it from another one.
+ */
+export function agendaOf(sessionId: string): Collection<AgendaItem, string, InsertType<AgendaItem, 'id'>> {
+  return db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]);
+}
+
 /** A session's agenda in its order. */
 export function agendaFor(sessionId: string): Promise<AgendaItem[]> {
-  return db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]).toArray();
+  return agendaOf(sessionId).toArray();
 }
 
 export interface NewAgendaItem {
@@ -17,10 +26,7 @@ export interface NewAgendaItem {
 /** Appends an item to a session's agenda. Validates first; an invalid item throws and writes nothing. */
 export function addAgendaItem(sessionId: string, input: NewAgendaItem): Promise<AgendaItem> {
   return db.transaction('rw', db.agendaItems, async () => {
-    const last = await db.agendaItems
-      .where('[sessionId+order]')
-      .between([sessionId, -Infinity], [sessionId, Infinity])
-      .last();
+    const last = await agendaOf(sessionId).last();
     const stamp = now();
     const item = AgendaItemSchema.parse({
       id: newId(),
@@ -76,7 +82,14 @@ export function moveAgendaItem(id: string, index: number): Promise<void> {
         : after === undefined
           ? before + 1
           : (before + after) / 2;
-    await db.agendaItems.update(id, { order, updatedAt: now() });
+    const stamp = now();
+    if (order !== before && order !== after) {
+      await db.agendaItems.update(id, { order, updatedAt: stamp });
+      return;
+    }
+    // Halving the gap ran out of floating-point precision after many moves: number them afresh.
+    others.splice(at, 0, item);
+    await db.agendaItems.bulkPut(others.map((other, i) => ({ ...other, order: i + 1, updatedAt: stamp })));
   });
 }
 

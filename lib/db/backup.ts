@@ -310,8 +310,8 @@ const UNIQUE_KEYS = [
   uniqueKey({
     table: 'agendaItems',
     field: 'carriedFrom',
-    key: (item) => (item.carriedFrom !== undefined ? JSON.stringify([item.sessionId, item.carriedFrom]) : undefined),
-    reason: 'the same item carried twice into one session',
+    key: (item) => item.carriedFrom,
+    reason: 'the same item carried forward twice',
   }),
 ];
 

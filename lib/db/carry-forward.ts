@@ -1,53 +1,56 @@
+import { AgendaItem } from '../model/agenda';
 import { newId, now } from '../model/common';
 import type { Session } from '../model/session';
+import { agendaOf } from './agenda';
 import { db } from './database';
-import { sessionAfter, sessionBefore } from './timeline';
+import { sessionBefore } from './timeline';
+
+/** Sessions that still lie ahead and can receive what an earlier one left open. */
+function isOpen(session: Session): boolean {
+  return session.status === 'scheduled' || session.status === 'moved';
+}
+
+const TABLES = ['sessions', 'agendaItems', 'actionItems'] as const;
 
 /**
- * Hands what a held or cancelled session left open to a later one: its undiscussed agenda items
- * are copied (marked carried, pointing at the original) and its open action items move their
- * review to `to`. Idempotent: an item already carried into `to` is never carried again, however
- * often this runs, and running it inside or outside a transaction gives the same result.
+ * Hands what a held or cancelled session left open to a later one: its undiscussed agenda items are
+ * copied (marked carried, pointing at the original) and its open action items move their review to
+ * `to`. Idempotent: an item is carried at most once, ever (the `carriedFrom` index), however often
+ * this runs and into whichever session.
  */
 export function carryForward(
   fromSessionId: string,
   toSessionId: string,
 ): Promise<{ agendaItems: number; actionItems: number }> {
-  return db.transaction('rw', db.agendaItems, db.actionItems, async () => {
+  return db.transaction('rw', TABLES, async () => {
     const stamp = now();
-    const open = await db.agendaItems
-      .where('[sessionId+order]')
-      .between([fromSessionId, -Infinity], [fromSessionId, Infinity])
+    const open = await agendaOf(fromSessionId)
       .filter((item) => !item.discussed)
       .toArray();
-    const already = new Set(
+    const carried = new Set(
       (
         await db.agendaItems
-          .where('[sessionId+carriedFrom]')
-          .between([toSessionId, ''], [toSessionId, '\uffff'])
+          .where('carriedFrom')
+          .anyOf(open.map((item) => item.id))
           .toArray()
       ).map((item) => item.carriedFrom),
     );
-    const lastOrder =
-      (
-        await db.agendaItems
-          .where('[sessionId+order]')
-          .between([toSessionId, -Infinity], [toSessionId, Infinity])
-          .last()
-      )?.order ?? 0;
+    const lastOrder = (await agendaOf(toSessionId).last())?.order ?? 0;
     const copies = open
-      .filter((item) => !already.has(item.id))
-      .map((item, i) => ({
-        ...item,
-        id: newId(),
-        sessionId: toSessionId,
-        order: lastOrder + i + 1,
-        discussed: false,
-        origin: { kind: 'carried' as const, fromSessionId, fromItemId: item.id },
-        carriedFrom: item.id,
-        createdAt: stamp,
-        updatedAt: stamp,
-      }));
+      .filter((item) => !carried.has(item.id))
+      .map((item, i) =>
+        AgendaItem.parse({
+          ...item,
+          id: newId(),
+          sessionId: toSessionId,
+          order: lastOrder + i + 1,
+          discussed: false,
+          origin: { kind: 'carried', fromSessionId, fromItemId: item.id },
+          carriedFrom: item.id,
+          createdAt: stamp,
+          updatedAt: stamp,
+        }),
+      );
     await db.agendaItems.bulkAdd(copies);
 
     const actionItems = await db.actionItems
@@ -60,29 +63,58 @@ export function carryForward(
 }
 
 /**
- * Gives a newly recorded session what the relationship's previous session left open, if that one
- * was held or cancelled. Call inside the transaction that creates the session.
+ * The session that should receive what `session` left open: the relationship's next session that
+ * still lies ahead (held and cancelled ones are skipped), or `undefined` if none is recorded yet.
+ */
+function receiverAfter(session: Session): Promise<Session | undefined> {
+  if (!session.relationshipId || !session.start) return Promise.resolve(undefined);
+  return db.sessions
+    .where('[relationshipId+start]')
+    .between([session.relationshipId, session.start], [session.relationshipId, '\uffff'], false, true)
+    .filter(isOpen)
+    .first();
+}
+
+/**
+ * Gives a newly recorded session what the sessions before it left open. If a later session already
+ * received those items (it was recorded first), they move here: this one comes first, so they are
+ * discussed here first. Call inside the transaction that creates the session.
  */
 export async function pullCarriedItems(session: Session): Promise<void> {
-  if (!session.relationshipId || !session.start) return;
+  if (!session.relationshipId || !session.start || !isOpen(session)) return;
   const previous = await sessionBefore(session.relationshipId, session.start);
-  if (previous && (previous.status === 'held' || previous.status === 'cancelled')) {
-    await carryForward(previous.id, session.id);
+  if (!previous || isOpen(previous)) return;
+
+  const later = await receiverAfter(session);
+  if (later) {
+    const stamp = now();
+    let order = (await agendaOf(session.id).last())?.order ?? 0;
+    const handedOn = await agendaOf(later.id)
+      .filter((item) => item.origin.kind === 'carried' && !item.discussed && item.createdAt === item.updatedAt)
+      .toArray();
+    await db.agendaItems.bulkPut(
+      handedOn.map((item) => ({ ...item, sessionId: session.id, order: ++order, updatedAt: stamp })),
+    );
+    await db.actionItems
+      .where('reviewSessionId')
+      .equals(later.id)
+      .filter((action) => action.status === 'open' && action.createdInSessionId !== later.id)
+      .modify({ reviewSessionId: session.id, updatedAt: stamp });
   }
+  await carryForward(previous.id, session.id);
 }
 
 /**
  * Marks a session held or cancelled and carries what it left open to the relationship's next
- * recorded session, in one transaction. If there is no next session yet, the next one recorded
+ * session that still lies ahead, in one transaction. If none is recorded yet, the next one recorded
  * pulls the items when it is created (`pullCarriedItems`).
  */
 export function closeSession(sessionId: string, status: 'held' | 'cancelled'): Promise<void> {
-  return db.transaction('rw', [db.sessions, db.agendaItems, db.actionItems], async () => {
+  return db.transaction('rw', TABLES, async () => {
     const session = await db.sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
     await db.sessions.update(sessionId, { status, updatedAt: now() });
-    if (!session.relationshipId || !session.start) return;
-    const next = await sessionAfter(session.relationshipId, session.start);
+    const next = await receiverAfter(session);
     if (next) await carryForward(sessionId, next.id);
   });
 }

@@ -15,6 +15,8 @@ import type { Session } from '../model/session';
  * (tests/unit/db/migrations.test.ts).
  * - 1: the walking skeleton: sessions and their notes.
  * - 2: the mentoring model: relationships, goals, agendas, outcomes. Only adds tables and indexes.
+ * - 3: an agenda item is carried forward at most once, ever (`carriedFrom` indexed on its own instead
+ *   of per target session); the upgrade removes the duplicate copies version 2 could make.
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
@@ -32,18 +34,35 @@ export class TandemDB extends Dexie {
     super(name);
     // Compound keys skip records with a missing part: ad-hoc sessions need no calendar ids, and
     // only carried agenda items take part in the carry-forward uniqueness.
-    this.version(2).stores({
-      relationships: 'id, status',
-      goals: 'id, relationshipId, targetDate',
-      sessions: 'id, &[calendarId+eventId], [relationshipId+start], seriesId, meetCode, start',
-      agendaItems: 'id, [sessionId+order], &[sessionId+carriedFrom]',
-      notes: 'id, sessionId, updatedAt',
-      takeaways: 'id, sessionId',
-      actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn',
-      feedback: 'id, sessionId',
-      checkIns: 'id, relationshipId',
-      wins: 'id, relationshipId, goalId',
-    });
+    this.version(3)
+      .stores({
+        relationships: 'id, status',
+        goals: 'id, relationshipId, targetDate',
+        sessions: 'id, &[calendarId+eventId], [relationshipId+start], seriesId, meetCode, start',
+        agendaItems: 'id, [sessionId+order], carriedFrom',
+        notes: 'id, sessionId, updatedAt',
+        takeaways: 'id, sessionId',
+        actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn',
+        feedback: 'id, sessionId',
+        checkIns: 'id, relationshipId',
+        wins: 'id, relationshipId, goalId',
+      })
+      .upgrade(async (tx) => {
+        // Keep the first copy of each carried item; later copies are the version-2 duplicates.
+        const seen = new Set<string>();
+        const carried = await tx
+          .table<AgendaItem, string>('agendaItems')
+          .where('carriedFrom')
+          .above('')
+          .sortBy('createdAt');
+        const duplicates = carried.filter((item) => {
+          const from = item.carriedFrom ?? '';
+          if (seen.has(from)) return true;
+          seen.add(from);
+          return false;
+        });
+        await tx.table('agendaItems').bulkDelete(duplicates.map((item) => item.id));
+      });
   }
 }
 

@@ -1,5 +1,5 @@
 import { newId, now } from '../model/common';
-import { type Goal, Goal as GoalSchema, type Milestone } from '../model/goal';
+import { type Goal, Goal as GoalSchema, isInProgress, type Milestone } from '../model/goal';
 import { db } from './database';
 
 /** A relationship's goals: active and proposed first, then the rest; by target date within each. */
@@ -11,11 +11,7 @@ export async function goalsOf(relationshipId: string): Promise<Goal[]> {
 
 /** Goals still being worked on whose target date is on or before `until` (YYYY-MM-DD), soonest first. */
 export function goalsDue(until: string): Promise<Goal[]> {
-  return db.goals
-    .where('targetDate')
-    .belowOrEqual(until)
-    .filter((g) => g.status === 'active' || g.status === 'proposed')
-    .sortBy('targetDate');
+  return db.goals.where('targetDate').belowOrEqual(until).filter(isInProgress).sortBy('targetDate');
 }
 
 export type NewGoal = Pick<Goal, 'title' | 'why' | 'successCriteria' | 'category'> & {

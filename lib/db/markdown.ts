@@ -4,6 +4,7 @@ import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
 import type { Cadence, Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
+import { agendaFor } from './agenda';
 import { db } from './database';
 
 /** Everything recorded for one relationship: what `formatRelationshipMarkdown` writes out. */
@@ -57,18 +58,10 @@ function readRelationship(id: string): Promise<RelationshipRecords> {
       relationship,
       goals: await db.goals.where('relationshipId').equals(id).toArray(),
       sessions,
-      // Not `where('sessionId')`: Dexie would answer it from `&[sessionId+carriedFrom]`, which holds
-      // only carried items.
-      agendaItems: (
-        await Promise.all(
-          sessionIds.map((sessionId) =>
-            db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]).toArray(),
-          ),
-        )
-      ).flat(),
+      agendaItems: (await Promise.all(sessionIds.map(agendaFor))).flat(),
       notes: await db.notes.where('sessionId').anyOf(sessionIds).toArray(),
       takeaways: await db.takeaways.where('sessionId').anyOf(sessionIds).toArray(),
-      actionItems: await db.actionItems.where('relationshipId').equals(id).toArray(),
+      actionItems: await db.actionItems.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),
       feedback: await db.feedback.where('sessionId').anyOf(sessionIds).toArray(),
       checkIns: await db.checkIns.where('relationshipId').equals(id).toArray(),
       wins: await db.wins.where('relationshipId').equals(id).toArray(),

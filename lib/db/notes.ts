@@ -1,5 +1,5 @@
 import { newId, now } from '../model/common';
-import type { Note } from '../model/note';
+import { type Note, Note as NoteSchema } from '../model/note';
 import type { Session, SessionTarget } from '../model/session';
 import { db } from './database';
 import { ENSURE_SESSION_TABLES, ensureSession, findSession, type SessionHints } from './sessions';
@@ -27,9 +27,11 @@ export function savePrivateNote(target: SessionTarget, text: string, hints: Sess
     const session = await ensureSession(target, hints);
     const stamp = now();
     const existing = await privateNoteOf(session.id);
-    const note: Note = existing
-      ? { ...existing, text, updatedAt: stamp }
-      : { id: newId(), sessionId: session.id, visibility: 'private', text, createdAt: stamp, updatedAt: stamp };
+    const note = NoteSchema.parse(
+      existing
+        ? { ...existing, text, updatedAt: stamp }
+        : { id: newId(), sessionId: session.id, visibility: 'private', text, createdAt: stamp, updatedAt: stamp },
+    );
     await db.notes.put(note);
     return note;
   });

@@ -1,5 +1,5 @@
 import { newId, now } from '../model/common';
-import type { Session, SessionTarget } from '../model/session';
+import { type Session, Session as SessionSchema, type SessionTarget } from '../model/session';
 import { pullCarriedItems } from './carry-forward';
 import { db } from './database';
 import { relationshipForSeries } from './relationships';
@@ -42,7 +42,7 @@ export function ensureSession(target: SessionTarget, hints: SessionHints = {}): 
         ? await relationshipForSeries(target.calendarId, hints.seriesId)
         : undefined;
     const stamp = now();
-    const session: Session = {
+    const session = SessionSchema.parse({
       id: newId(),
       status: 'scheduled',
       createdAt: stamp,
@@ -53,7 +53,7 @@ export function ensureSession(target: SessionTarget, hints: SessionHints = {}): 
         : { meetCode: target.code }),
       ...(hints.seriesId ? { seriesId: hints.seriesId } : {}),
       ...(hints.start ? { start: hints.start } : {}),
-    };
+    });
     await db.sessions.add(session);
     if (relationship) await pullCarriedItems(session);
     return session;

@@ -1,10 +1,10 @@
 import type { AgendaItem } from '../model/agenda';
-import type { Goal, Milestone } from '../model/goal';
+import { type Goal, isInProgress, type Milestone } from '../model/goal';
 import type { ActionItem, Takeaway } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
-import { openActionItems } from './actions';
-import { agendaFor } from './agenda';
+import { byDueDate, isDueBy, openActionItems } from './actions';
+import { agendaFor, agendaOf } from './agenda';
 import { db } from './database';
 import { goalsOf } from './goals';
 import { currentRelationships } from './relationships';
@@ -75,7 +75,7 @@ export function sessionView(sessionId: string): Promise<SessionView | undefined>
           ...actions.filter((a) => a.reviewSessionId === sessionId),
           ...actions.filter((a) => a.reviewSessionId !== sessionId),
         ],
-        goals: goals.filter((g) => g.status === 'active' || g.status === 'proposed').map(inFocus),
+        goals: goals.filter(isInProgress).map(inFocus),
         lastTakeaways,
       };
     },
@@ -105,18 +105,11 @@ export function popupView(now: string): Promise<RelationshipSummary[]> {
           openActionItems(relationship.id),
           sessionAfter(relationship.id, now),
         ]);
-        const nextSessionPrepared = nextSession
-          ? (await db.agendaItems
-              .where('[sessionId+order]')
-              .between([nextSession.id, -Infinity], [nextSession.id, Infinity])
-              .count()) > 0
-          : false;
+        const nextSessionPrepared = nextSession ? (await agendaOf(nextSession.id).count()) > 0 : false;
         return {
           relationship,
           goals: goals.filter((g) => g.status !== 'dropped').map(inFocus),
-          due: actions
-            .filter((a) => a.dueOn !== undefined && a.dueOn <= today)
-            .sort((a, b) => (a.dueOn ?? '').localeCompare(b.dueOn ?? '')),
+          due: actions.filter((a) => isDueBy(a, today)).sort(byDueDate),
           nextSession,
           nextSessionPrepared,
         };

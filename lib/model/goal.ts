@@ -32,3 +32,8 @@ export const Goal = z.object({
   ...stamps,
 });
 export type Goal = z.infer<typeof Goal>;
+
+/** Goals still being worked on: the ones the panel shows in focus and reminders count as due. */
+export function isInProgress(goal: Pick<Goal, 'status'>): boolean {
+  return goal.status === 'active' || goal.status === 'proposed';
+}

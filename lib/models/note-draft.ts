@@ -20,13 +20,16 @@ export interface NoteDraft {
 /**
  * The private note of one session as the user types it. Every input is written at once; while a
  * write is in flight only the newest text waits, so writes never pile up or land out of order.
- * Edits made in another context (another tab's panel) show up here unless the user is mid-edit.
+ * Edits made in another context (another tab's panel) show up here unless the user is mid-edit or
+ * has words that failed to save: those are never replaced; they stay on screen until a save works.
  */
 export function createNoteDraft(target: SessionTarget): NoteDraft {
   const text = signal('');
   const status = signal<SaveStatus>('loading');
   const error = signal<string | null>(null);
   let pending: string | null = null;
+  /** Text whose last write failed: shown, kept, and retried with the next keystroke. */
+  let unsaved: string | null = null;
   let writing = false;
   const hints = target.kind === 'calendar' ? occurrenceHints(target.eventId) : {};
 
@@ -35,9 +38,10 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
     if (state.status === 'error') {
       status.value = 'error';
       error.value = explainError(state.error);
-    } else if (state.status === 'ready' && !writing && pending === null) {
+    } else if (state.status === 'ready' && !writing && pending === null && unsaved === null) {
       text.value = state.value?.text ?? '';
       status.value = 'saved';
+      error.value = null;
     }
   });
 
@@ -48,14 +52,15 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
       pending = null;
       try {
         await savePrivateNote(target, next, hints);
+        unsaved = null;
         error.value = null;
       } catch (e) {
-        // Keep the words: they stay in the editor and are retried with the next keystroke.
+        unsaved = next;
         error.value = explainError(e);
       }
     }
     writing = false;
-    status.value = error.value ? 'error' : 'saved';
+    status.value = unsaved === null ? 'saved' : 'error';
   }
 
   return {

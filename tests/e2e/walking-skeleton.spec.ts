@@ -79,17 +79,18 @@ test.describe('Google Calendar', () => {
     });
     await calendar.open();
 
+    const linesWith = (text: string) => debugLines.filter((line) => line.includes(text)).length;
+
+    // The content script's debug line proves it looked at the dialog and decided; only then is "no panel" meaningful.
     await calendar.openEvent('Broken event');
-    await calendar.page.waitForTimeout(300);
+    await expect.poll(() => linesWith('not base64')).toBe(1);
     await expect(calendar.panels).toHaveCount(0);
 
     await calendar.openEvent(/task/i);
-    await calendar.page.waitForTimeout(300);
+    await expect.poll(() => linesWith('not an event (tasks_…)')).toBe(1);
     await expect(calendar.panels).toHaveCount(0);
 
     expect(errors).toEqual([]);
-    expect(debugLines.filter((line) => line.includes('not base64'))).toHaveLength(1);
-    expect(debugLines.filter((line) => line.includes('not an event (tasks_…)'))).toHaveLength(1);
   });
 
   test('in-app navigation to the next week keeps working without a reload', async ({ calendar }) => {
@@ -153,8 +154,9 @@ test.describe('Google Meet', () => {
   test('pages without a meeting code get no toggle', async ({ meet }) => {
     const errors: string[] = [];
     meet.page.on('pageerror', (error) => errors.push(error.message));
+    const decided = meet.page.waitForEvent('console', (message) => message.text().includes('no meeting code in /'));
     await meet.open(URLS.meetLanding);
-    await meet.page.waitForTimeout(300);
+    await decided;
     await expect(meet.page.locator('tandem-meet-sidebar')).toHaveCount(0);
     expect(errors).toEqual([]);
   });

@@ -66,9 +66,13 @@ export function encodeEid(ref: Pick<EventRef, 'calendarId' | 'eventId'>): string
 export function splitInstanceId(eventId: string): Pick<EventRef, 'seriesId' | 'originalStart'> {
   const m = INSTANCE_SUFFIX.exec(eventId);
   if (!m) return { seriesId: null, originalStart: null };
-  const [, series, y, mo, d, h, mi, s] = m;
-  const originalStart = h === undefined ? `${y}-${mo}-${d}` : `${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`;
-  return { seriesId: series ?? null, originalStart };
+  const [, series, y, mo, d, h = '00', mi = '00', s = '00'] = m;
+  const instant = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}.000Z`);
+  // 20261399 or T250000 match the shape but are no time: not an occurrence id then.
+  if (Number.isNaN(instant.getTime()) || instant.toISOString().slice(0, 19) !== `${y}-${mo}-${d}T${h}:${mi}:${s}`) {
+    return { seriesId: null, originalStart: null };
+  }
+  return { seriesId: series ?? null, originalStart: m[5] === undefined ? `${y}-${mo}-${d}` : instant.toISOString() };
 }
 
 export function expandCalendarId(short: string): string {

@@ -88,4 +88,37 @@ describe('carry-forward', () => {
     const second = await occurrence('2026-12-01');
     expect(await agendaFor(second.id)).toEqual([]);
   });
+
+  it('a session recorded between a closed one and a later one takes the carried items over, once', async () => {
+    const { first, open } = await heldSessionWithLeftovers();
+    await closeSession(first.id, 'held');
+    const third = await occurrence('2026-12-08'); // recorded first: receives the leftovers
+    expect((await agendaFor(third.id)).map((i) => i.text)).toEqual(['Conference talk idea']);
+
+    const second = await occurrence('2026-12-01'); // comes before it: the leftovers move here
+    expect((await agendaFor(second.id)).map((i) => i.text)).toEqual(['Conference talk idea']);
+    expect(await agendaFor(third.id)).toEqual([]);
+    expect((await db.actionItems.get(open.id))?.reviewSessionId).toBe(second.id);
+
+    await closeSession(second.id, 'held');
+    expect((await agendaFor(third.id)).map((i) => i.text)).toEqual(['Conference talk idea']);
+    expect(
+      await db.agendaItems
+        .where('carriedFrom')
+        .anyOf((await db.agendaItems.toArray()).map((i) => i.id))
+        .count(),
+    ).toBe(2);
+  });
+
+  it('skips sessions that are already held or cancelled: nothing is handed into a dead end', async () => {
+    const { first, notReached, open } = await heldSessionWithLeftovers();
+    const second = await occurrence('2026-12-01');
+    const third = await occurrence('2026-12-08');
+    await closeSession(second.id, 'cancelled'); // cancelled ahead of time
+    await closeSession(first.id, 'held');
+
+    expect(await agendaFor(second.id)).toEqual([]);
+    expect((await agendaFor(third.id)).map((i) => i.carriedFrom)).toEqual([notReached.id]);
+    expect((await db.actionItems.get(open.id))?.reviewSessionId).toBe(third.id);
+  });
 });

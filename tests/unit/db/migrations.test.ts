@@ -14,6 +14,20 @@ function openVersion1(name: string): Dexie {
   return v1;
 }
 
+// Version 2's schema, frozen: what a version-2 database on disk declares.
+const VERSION_2_STORES = {
+  relationships: 'id, status',
+  goals: 'id, relationshipId, targetDate',
+  sessions: 'id, &[calendarId+eventId], [relationshipId+start], seriesId, meetCode, start',
+  agendaItems: 'id, [sessionId+order], &[sessionId+carriedFrom]',
+  notes: 'id, sessionId, updatedAt',
+  takeaways: 'id, sessionId',
+  actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn',
+  feedback: 'id, sessionId',
+  checkIns: 'id, relationshipId',
+  wins: 'id, relationshipId, goalId',
+};
+
 const session = {
   id: '5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11',
   calendarId: 'morgan.mentor@gmail.com',
@@ -39,7 +53,7 @@ afterEach(async () => {
 });
 
 describe('migrations', () => {
-  it('version 1 → 2: sessions and notes survive, the new tables are there and indexed', async () => {
+  it('version 1 → current: sessions and notes survive, the new tables are there and indexed', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v1 = openVersion1(name);
     await v1.table('sessions').add(session);
@@ -49,7 +63,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(2);
+    expect(current.verno).toBe(3);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
@@ -74,17 +88,50 @@ describe('migrations', () => {
     );
   });
 
+  it('version 2 → 3: duplicate carried copies are removed, the first copy and everything else stay', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(VERSION_2_STORES);
+    const item = (id: string, sessionId: string, createdAt: string, carriedFrom?: string) => ({
+      id,
+      sessionId,
+      text: 'Conference talk idea',
+      addedBy: 'me',
+      order: 1,
+      discussed: false,
+      origin: carriedFrom ? { kind: 'carried', fromSessionId: 'a', fromItemId: carriedFrom } : { kind: 'added' },
+      ...(carriedFrom ? { carriedFrom } : {}),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    await v2
+      .table('agendaItems')
+      .bulkAdd([
+        item('original', 'a', '2026-11-24T16:00:00.000Z'),
+        item('first-copy', 'c', '2026-11-24T16:00:01.000Z', 'original'),
+        item('second-copy', 'b', '2026-11-24T16:00:02.000Z', 'original'),
+        item('other', 'b', '2026-11-24T16:00:03.000Z'),
+      ]);
+    v2.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect((await current.agendaItems.toArray()).map((i) => i.id).sort()).toEqual(['first-copy', 'original', 'other']);
+    expect(await current.agendaItems.where('carriedFrom').equals('original').count()).toBe(1);
+  });
+
   it('an upgrade that throws leaves the previous version and its data readable', async () => {
     const name = `failing-upgrade-${crypto.randomUUID()}`;
-    const v2 = new TandemDB(name);
-    await v2.sessions.add(session);
-    v2.close();
+    const before = new TandemDB(name);
+    await before.sessions.add(session);
+    before.close();
 
     // A future version whose upgrade fails half-way: IndexedDB aborts the whole versionchange.
     class BrokenNextVersion extends TandemDB {
       constructor() {
         super(name);
-        this.version(3)
+        this.version(4)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('sessions').toCollection().modify({ status: 'held' });
@@ -99,7 +146,7 @@ describe('migrations', () => {
     const again = new TandemDB(name);
     opened.push(again);
     await again.open();
-    expect(again.verno).toBe(2);
+    expect(again.verno).toBe(3);
     expect(await again.sessions.toArray()).toEqual([session]);
   });
 });

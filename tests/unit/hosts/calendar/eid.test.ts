@@ -153,6 +153,10 @@ describe('splitInstanceId', () => {
     ['s_20261124', { seriesId: 's', originalStart: '2026-11-24' }],
     ['20251224_vm9g1no2lukd60bkfd8hn1p8do', { seriesId: null, originalStart: null }],
     ['s_20261124T1500Z', { seriesId: null, originalStart: null }],
+    ['s_20261399', { seriesId: null, originalStart: null }],
+    ['s_20260230', { seriesId: null, originalStart: null }],
+    ['s_20261124T250000Z', { seriesId: null, originalStart: null }],
+    ['s_20240229', { seriesId: 's', originalStart: '2024-02-29' }],
     ['_20261124', { seriesId: null, originalStart: null }],
   ])('%s', (id, expected) => {
     expect(splitInstanceId(id)).toEqual(expected);
