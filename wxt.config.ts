@@ -18,6 +18,8 @@ export default defineConfig({
     permissions: browser === 'firefox' ? [] : ['scripting'],
     host_permissions: GOOGLE_HOSTS,
     web_accessible_resources: [{ resources: ['panel.html'], matches: GOOGLE_HOSTS }],
+    // CSS light-dark() (the panel follows Calendar's theme) needs Chrome 123 / Firefox 120.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '123' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -41,7 +43,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
     build: {
-      // Chrome 120+ / Firefox 121+: no down-levelling needed, smaller content scripts.
+      // Chrome 123+ / Firefox 121+: no down-levelling needed, smaller content scripts.
       target: 'es2022',
     },
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { log } from './log';
 import type { SessionTarget } from './model/session';
 
 /**
@@ -28,4 +29,28 @@ export function hostOrigin(target: SessionTarget): string {
 export function postToHost(target: SessionTarget, message: PanelToHost): void {
   if (window.parent === window) return;
   window.parent.postMessage(message, hostOrigin(target));
+}
+
+export const Theme = z.enum(['light', 'dark']);
+export type Theme = z.infer<typeof Theme>;
+
+/** From the content script to a panel iframe it embeds. */
+export const HostToPanel = z.discriminatedUnion('type', [
+  z.object({ ns, type: z.literal('host/theme'), theme: Theme }),
+]);
+export type HostToPanel = z.infer<typeof HostToPanel>;
+
+/**
+ * Panel side: hear the embedding page. Only messages from the parent window at the target's
+ * Google origin count, and only valid ones are acted on.
+ */
+export function onHostMessage(target: SessionTarget, handle: (message: HostToPanel) => void): () => void {
+  const listener = (event: MessageEvent<unknown>): void => {
+    if (event.source !== window.parent || event.origin !== hostOrigin(target)) return;
+    const parsed = HostToPanel.safeParse(event.data);
+    if (parsed.success) handle(parsed.data);
+    else log.debug('panel', 'rejected a malformed host message', event.data);
+  };
+  window.addEventListener('message', listener);
+  return () => window.removeEventListener('message', listener);
 }

@@ -63,6 +63,17 @@ export function removeAgendaItem(id: string): Promise<void> {
 }
 
 /**
+ * Puts a removed item back as it was ("Undo"), at its old place in the order. Its session must
+ * still exist; a session removed meanwhile makes this throw and write nothing.
+ */
+export function restoreAgendaItem(item: AgendaItem): Promise<void> {
+  return db.transaction('rw', db.agendaItems, db.sessions, async () => {
+    if (!(await db.sessions.get(item.sessionId))) throw new Error('its session no longer exists');
+    await db.agendaItems.put(AgendaItemSchema.parse(item));
+  });
+}
+
+/**
  * Moves an item to `index` within its session's agenda (keyboard "move up/down" and drag and drop
  * both end here). Only the moved item is written: it takes an order between its new neighbours.
  */

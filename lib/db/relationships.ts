@@ -75,6 +75,30 @@ export async function linkSeries(relationshipId: string, series: LinkedSeries): 
   });
 }
 
+/**
+ * Unlinks a series from the relationship that holds it, and every recorded occurrence of it from
+ * that relationship, atomically. Their agendas and notes stay: linking the series again brings them
+ * back. Unlinking a series that is not linked is a no-op.
+ */
+export async function unlinkSeries(series: LinkedSeries): Promise<void> {
+  await db.transaction('rw', db.relationships, db.sessions, async () => {
+    const owner = await relationshipForSeries(series.calendarId, series.seriesId);
+    if (!owner) return;
+    await updateRelationship(owner.id, (r) => ({
+      ...r,
+      series: r.series.filter((s) => !(s.calendarId === series.calendarId && s.seriesId === series.seriesId)),
+    }));
+    await db.sessions
+      .where('seriesId')
+      .equals(series.seriesId)
+      .filter((s) => s.calendarId === series.calendarId && s.relationshipId === owner.id)
+      .modify((session) => {
+        delete session.relationshipId;
+        session.updatedAt = now();
+      });
+  });
+}
+
 /** Validates the changed record before writing; an invalid change throws and writes nothing. */
 async function updateRelationship(id: string, change: (r: Relationship) => Relationship): Promise<void> {
   await db.transaction('rw', db.relationships, async () => {

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { log } from '../log';
-import type { PanelToHost } from '../messaging';
+import type { PanelToHost, Theme } from '../messaging';
 import type { SessionTarget } from '../model/session';
 import { isPanelToHost } from './guards';
+import { themeFragment } from './theme';
 
 /**
  * The panel page's query string for a target (parsed back by `targetFromQuery`). Content scripts
@@ -26,10 +27,13 @@ const ownFrames = new WeakSet<HTMLIFrameElement>();
  * The panel iframe for a target (design.md §1): an extension page, so the notes live in the
  * extension's origin and Google's scripts cannot read them.
  */
-export function createPanelFrame(target: SessionTarget, initialHeight = 120): HTMLIFrameElement {
+export function createPanelFrame(
+  target: SessionTarget,
+  { initialHeight = 120, theme = null }: { initialHeight?: number; theme?: Theme | null } = {},
+): HTMLIFrameElement {
   const query = panelQuery(target);
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}`;
+  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}${themeFragment(theme)}`;
   frame.title = 'Tandem mentoring panel';
   frame.setAttribute(PANEL_ATTRIBUTE, query);
   frame.style.cssText = `display:block;width:100%;height:${initialHeight}px;border:0;margin:0;background:transparent`;

@@ -2,13 +2,41 @@ import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 
 test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
-  test('the Calendar panel', async ({ calendar }) => {
+  test('the Calendar panel: untracked, the track form, a full agenda, a past session', async ({
+    calendar,
+    browserWithExtension,
+  }) => {
+    await browserWithExtension.context.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+    const violations = async () => {
+      const frame = await (await calendar.panels.elementHandle())?.contentFrame();
+      if (!frame) throw new Error('panel frame not found');
+      return axeViolations(frame);
+    };
     await calendar.open();
     await calendar.openEvent('Mentoring: Morgan / Alex');
-    await expect(calendar.panel.notes).toBeEnabled();
-    const frame = await (await calendar.panels.elementHandle())?.contentFrame();
-    if (!frame) throw new Error('panel frame not found');
-    expect(await axeViolations(frame)).toEqual([]);
+    const panel = calendar.panel;
+    await expect(panel.trackButton).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    await panel.trackButton.click();
+    await expect(panel.frame.getByLabel('Their name')).toBeVisible();
+    expect(await violations()).toEqual([]);
+    await panel.frame.getByRole('button', { name: 'Cancel' }).click();
+
+    await panel.trackNew({ name: 'Morgan Mentor', role: 'mentee' });
+    await expect(panel.frame.locator('.invite')).toBeVisible();
+    expect(await violations()).toEqual([]);
+    await panel.addItem('How do I ask for more scope?');
+    await panel.item('How do I ask for more scope?').getByRole('button', { name: /^Edit/ }).click();
+    await panel.showMore();
+    await expect(panel.notes).toBeEnabled();
+    expect(await violations()).toEqual([]);
+
+    await calendar.closeDialog();
+    await calendar.page.locator('[data-fixture-nav="prev"]').click();
+    await calendar.openEvent('Mentoring: Morgan / Alex');
+    await expect(panel.frame.getByRole('button', { name: 'Yes, it was held' })).toBeVisible();
+    expect(await violations()).toEqual([]);
   });
 
   test('the popup, empty and with notes', async ({ calendar, popup }) => {
@@ -18,6 +46,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
 
     await calendar.open();
     await calendar.openEvent('Mentoring: Morgan / Alex');
+    await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
     await calendar.panel.writeNote('A note to list');
     await popup.page.reload();
     await expect(popup.recentNotes).toHaveCount(1);

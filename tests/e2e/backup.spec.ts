@@ -12,9 +12,12 @@ test('a backup downloaded from options brings everything back after "delete ever
 }) => {
   await calendar.open();
   await calendar.openEvent('Mentoring: Morgan / Alex');
+  await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
+  await calendar.panel.addItem('Practise the promotion conversation');
   await calendar.panel.writeNote('Promotion: ask for scope, not titles');
   await calendar.closeDialog();
   await calendar.openEvent('Team standup');
+  await calendar.panel.trackNew({ name: 'Riley Report', role: 'mentor' });
   await calendar.panel.writeNote('Standup note 🚀');
 
   await options.open();
@@ -37,6 +40,9 @@ test('a backup downloaded from options brings everything back after "delete ever
 
   await calendar.closeDialog();
   await calendar.openEvent('Mentoring: Morgan / Alex');
+  await expect(calendar.panel.heading).toHaveText('Mentoring Alex Mentee');
+  await expect(calendar.panel.agendaTexts).toHaveText(['Practise the promotion conversation']);
+  await calendar.panel.showMore();
   await expect(calendar.panel.notes).toHaveValue('Promotion: ask for scope, not titles');
 });
 
@@ -47,6 +53,7 @@ test('a malformed backup is refused with the first problem named, and nothing ch
 }) => {
   await calendar.open();
   await calendar.openEvent('Mentoring: Morgan / Alex');
+  await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
   await calendar.panel.writeNote('Keep me');
 
   await options.open();

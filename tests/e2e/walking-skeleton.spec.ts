@@ -30,7 +30,9 @@ test.describe('Google Calendar', () => {
     await expect(calendar.panels).toHaveCount(1);
     await expect(calendar.panels).toHaveAttribute('data-probe', 'same-element');
 
+    await panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
     await panel.writeNote('Alex wants to practise the promotion conversation.');
+    await expect(calendar.panels).toHaveAttribute('data-probe', 'same-element');
 
     await popup.open();
     await expect(popup.recentNotes).toHaveCount(1);
@@ -57,13 +59,16 @@ test.describe('Google Calendar', () => {
   test('opening another event replaces the panel, and each occurrence keeps its own note', async ({ calendar }) => {
     await calendar.open();
     await calendar.openEvent(MENTORING);
+    await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
     await calendar.panel.writeNote('first occurrence');
     const firstSrc = await calendar.panels.getAttribute('src');
 
+    // Not a mentoring event: the panel only offers to track it.
     await calendar.openEvent('Team standup');
     await expect(calendar.panels).toHaveCount(1);
     await expect(calendar.panels).not.toHaveAttribute('src', firstSrc ?? '');
-    await expect(calendar.panel.notes).toHaveValue('');
+    await expect(calendar.panel.trackButton).toBeVisible();
+    await expect(calendar.panel.notes).toHaveCount(0);
 
     await calendar.closeDialog(); // the open bubble covers the mentoring chip
     await calendar.openEvent(MENTORING);
@@ -110,6 +115,7 @@ test.describe('Google Calendar', () => {
     // chrome.runtime.reload() itself cannot be used: under Playwright it unloads the extension.
     await calendar.open();
     await calendar.openEvent(MENTORING);
+    await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
     await calendar.panel.writeNote('before the update');
     const oldPanel = await calendar.panels.elementHandle();
 
@@ -169,8 +175,16 @@ test('two Calendar tabs on the same event stay in step', async ({ calendar, brow
   await calendar.openEvent(MENTORING);
   await other.openEvent(MENTORING);
 
+  // Dexie's liveQuery tells every extension context about each write; the other panel is not focused.
+  await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
+  await expect(other.panel.heading).toHaveText('Mentoring Alex Mentee');
+  await calendar.panel.addItem('Added in the first tab');
+  await expect(other.panel.agendaTexts).toHaveText(['Added in the first tab']);
+  await other.panel.addItem('Added in the second tab');
+  await expect(calendar.panel.agendaTexts).toHaveText(['Added in the first tab', 'Added in the second tab']);
+
   await calendar.panel.writeNote('Typed in the first tab');
-  // Dexie's liveQuery tells every extension context about the write; the other panel is not focused.
+  await other.panel.showMore();
   await expect(other.panel.notes).toHaveValue('Typed in the first tab');
 });
 
@@ -179,6 +193,9 @@ test('markup typed into a note is stored and shown as text, never run', async ({
     '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> **bold** 🚀 مرحبا';
   await calendar.open();
   await calendar.openEvent(MENTORING);
+  await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
+  await calendar.panel.addItem(payload);
+  await expect(calendar.panel.agendaTexts).toHaveText([payload]);
   await calendar.panel.writeNote(payload);
 
   await popup.open();

@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import { log } from '../../log';
 import type { Feature } from '../features';
 import { observeChanges } from '../observe';
 import { createPanelFrame, isPanelFor, panelFrames, servePanels } from '../panel-frame';
+import { onSchemeChange, postTheme, themeAround } from '../theme';
 import { decodeEid } from './eid';
 import { find, findExpected } from './selectors';
 
@@ -18,6 +20,14 @@ export const eventPanel: Feature = {
   init(signal) {
     servePanels(signal);
     observeChanges(document.body, () => syncPanel(), signal);
+    // Calendar's default theme follows the system's: tell open panels when it switches.
+    const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+    onSchemeChange(signal, () => {
+      for (const frame of panelFrames()) {
+        const theme = frame.parentElement && themeAround(frame.parentElement);
+        if (theme) postTheme(frame, theme, extensionOrigin);
+      }
+    });
   },
 };
 
@@ -43,5 +53,5 @@ function syncPanel(): void {
   const target = { kind: 'calendar', calendarId: decoded.ref.calendarId, eventId: decoded.ref.eventId } as const;
   const keep = current.find((frame) => isPanelFor(frame, target));
   for (const frame of current) if (frame !== keep) frame.remove();
-  if (!keep) details.after(createPanelFrame(target));
+  if (!keep) details.after(createPanelFrame(target, { theme: themeAround(details) }));
 }
