@@ -31,12 +31,18 @@ export function postToHost(target: SessionTarget, message: PanelToHost): void {
   window.parent.postMessage(message, hostOrigin(target));
 }
 
-export const Theme = z.enum(['light', 'dark']);
-export type Theme = z.infer<typeof Theme>;
+const Channel = z.number().check(z.int(), z.gte(0), z.lte(255));
+
+/** How the page around a panel looks: light or dark, and the RGB colour of the surface it sits on. */
+export const HostLook = z.object({
+  theme: z.enum(['light', 'dark']),
+  background: z.tuple([Channel, Channel, Channel]),
+});
+export type HostLook = z.infer<typeof HostLook>;
 
 /** From the content script to a panel iframe it embeds. */
 export const HostToPanel = z.discriminatedUnion('type', [
-  z.object({ ns, type: z.literal('host/theme'), theme: Theme }),
+  z.object({ ns, type: z.literal('host/look'), ...HostLook.shape }),
 ]);
 export type HostToPanel = z.infer<typeof HostToPanel>;
 

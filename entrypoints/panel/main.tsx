@@ -1,19 +1,23 @@
 import { render } from 'preact';
 import { PanelApp, PanelError } from '../../components/PanelApp';
-import { onHostMessage, Theme } from '../../lib/messaging';
+import { HostLook, onHostMessage } from '../../lib/messaging';
 import { targetFromQuery } from '../../lib/model/session';
 import '../../components/theme.css';
 import '../../components/panel.css';
 
 const target = targetFromQuery(location.search);
 
-// The host page's theme: in the URL when the frame is created, then by message when it changes.
-const applyTheme = (theme: unknown): void => {
-  const parsed = Theme.safeParse(theme);
-  if (parsed.success) document.documentElement.dataset.theme = parsed.data;
+/** Sits on the host's surface in the host's theme: in the URL when the frame is made, then by message. */
+const applyLook = (look: unknown): void => {
+  const parsed = HostLook.safeParse(look);
+  if (!parsed.success) return;
+  const root = document.documentElement;
+  root.dataset.theme = parsed.data.theme;
+  root.style.setProperty('--bg', `rgb(${parsed.data.background.join(' ')})`);
 };
-applyTheme(new URLSearchParams(location.hash.slice(1)).get('theme'));
-if (target) onHostMessage(target, (message) => applyTheme(message.theme));
+const fragment = new URLSearchParams(location.hash.slice(1));
+applyLook({ theme: fragment.get('theme'), background: fragment.get('background')?.split(',').map(Number) });
+if (target) onHostMessage(target, applyLook);
 
 const app = document.getElementById('app');
 if (app) render(target ? <PanelApp target={target} /> : <PanelError />, app);

@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { log } from '../log';
-import type { PanelToHost, Theme } from '../messaging';
+import type { HostLook, PanelToHost } from '../messaging';
 import type { SessionTarget } from '../model/session';
 import { isPanelToHost } from './guards';
-import { themeFragment } from './theme';
+import { lookFragment } from './theme';
 
 /**
  * The panel page's query string for a target (parsed back by `targetFromQuery`). Content scripts
@@ -29,11 +29,11 @@ const ownFrames = new WeakSet<HTMLIFrameElement>();
  */
 export function createPanelFrame(
   target: SessionTarget,
-  { initialHeight = 120, theme = null }: { initialHeight?: number; theme?: Theme | null } = {},
+  { initialHeight = 120, look = null }: { initialHeight?: number; look?: HostLook | null } = {},
 ): HTMLIFrameElement {
   const query = panelQuery(target);
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}${themeFragment(theme)}`;
+  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}${lookFragment(look)}`;
   frame.title = 'Tandem mentoring panel';
   frame.setAttribute(PANEL_ATTRIBUTE, query);
   frame.style.cssText = `display:block;width:100%;height:${initialHeight}px;border:0;margin:0;background:transparent`;

@@ -1,26 +1,30 @@
-import type { HostToPanel, Theme } from '../messaging';
+import type { HostLook, HostToPanel } from '../messaging';
 
 /**
- * Whether the host page around `element` is light or dark, from the first opaque background found
- * walking up from it: Google's own look, whatever its theme setting is called or how it is
- * implemented, and in any UI language. `null` when no opaque background is found.
+ * How the host page around `element` looks: light or dark, and the surface colour the panel sits
+ * on, from the first opaque background found walking up from it. That is Google's own look,
+ * whatever its theme setting is called or how it is implemented, in any UI language. `null` when
+ * no opaque background is found.
  */
-export function themeAround(element: Element): Theme | null {
+export function lookAround(element: Element): HostLook | null {
   for (let node: Element | null = element; node; node = node.parentElement) {
     const rgba = parseColor(getComputedStyle(node).backgroundColor);
-    if (rgba && rgba[3] > 0.5) return luminance(rgba) < 0.4 ? 'dark' : 'light';
+    if (rgba && rgba[3] > 0.5) {
+      const rgb = rgba.slice(0, 3).map(Math.round) as [number, number, number];
+      return { theme: luminance(rgba) < 0.4 ? 'dark' : 'light', background: rgb };
+    }
   }
   return null;
 }
 
-/** The panel URL's fragment that tells it the host's theme (read by entrypoints/panel/main.tsx). */
-export function themeFragment(theme: Theme | null): string {
-  return theme ? `#theme=${theme}` : '';
+/** The panel URL's fragment that tells it the host's look (read by entrypoints/panel/main.tsx). */
+export function lookFragment(look: HostLook | null): string {
+  return look ? `#${new URLSearchParams({ theme: look.theme, background: look.background.join(',') })}` : '';
 }
 
-/** Tells a panel frame the host's theme changed. */
-export function postTheme(frame: HTMLIFrameElement, theme: Theme, extensionOrigin: string): void {
-  const message: HostToPanel = { ns: 'tandem', type: 'host/theme', theme };
+/** Tells a panel frame the host's look changed. */
+export function postLook(frame: HTMLIFrameElement, look: HostLook, extensionOrigin: string): void {
+  const message: HostToPanel = { ns: 'tandem', type: 'host/look', ...look };
   frame.contentWindow?.postMessage(message, extensionOrigin);
 }
 

@@ -268,11 +268,31 @@ test('the panel follows Calendar’s dark theme', async ({ calendar }) => {
     theme: document.documentElement.dataset.theme,
     background: getComputedStyle(body).backgroundColor,
   }));
-  expect(colors).toEqual({ theme: 'dark', background: 'rgb(31, 31, 31)' });
+  // The panel sits on the bubble's own surface colour (#28292a in the dark theme).
+  expect(colors).toEqual({ theme: 'dark', background: 'rgb(40, 41, 42)' });
 
   await calendar.closeDialog();
   await calendar.page.evaluate(() => document.documentElement.classList.remove('fixture-dark'));
   await calendar.openEvent(MENTORING);
   await calendar.panel.trackButton.waitFor();
   expect(await calendar.panel.frame.locator('html').getAttribute('data-theme')).toBe('light');
+  expect(await calendar.panel.frame.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor)).toBe(
+    'rgb(255, 255, 255)',
+  );
+});
+
+test('event titles and names with markup stay text', async ({ calendar }) => {
+  const payload = '<img src=x onerror="document.title=\'pwned\'">Sam';
+  const errors: string[] = [];
+  calendar.page.on('pageerror', (error) => errors.push(error.message));
+  await calendar.open();
+  // The fixture's event titled "<img src=x onerror=alert(1)>".
+  await calendar.openEvent('<img src=x onerror=alert(1)>');
+  await calendar.panel.trackNew({ name: payload, role: 'mentor' });
+  await expect(calendar.panel.heading).toHaveText(`Mentoring ${payload}`);
+  await calendar.panel.addItem(payload);
+  await expect(calendar.panel.agendaTexts).toHaveText([payload]);
+  await expect(calendar.panel.frame.locator('img')).toHaveCount(0);
+  await expect(calendar.page).not.toHaveTitle('pwned');
+  expect(errors).toEqual([]);
 });

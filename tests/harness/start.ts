@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { EXTENSION_DIR, launchWithExtension } from './browser.ts';
 import { serveGoogleFixtures, URLS } from './google-routes.ts';
 
@@ -44,17 +44,45 @@ async function walkThrough(page: Page): Promise<string[]> {
     saved.push(path);
   };
 
-  await page.setViewportSize({ width: 1280, height: 1100 });
+  // The fixture week's Monday morning: tomorrow's mentoring session is one to prepare for.
+  await page.context().clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await page.setViewportSize({ width: 1280, height: 1300 });
   await page.goto(URLS.calendarWeek);
   await page.locator('html[data-fixture-ready="1"]').waitFor();
-  await page.locator('[data-eventchip]').filter({ hasText: 'Mentoring: Morgan / Alex' }).first().click();
-  const panel = page.locator('[role="dialog"] iframe[data-tandem-panel]');
-  const notes = panel.contentFrame().getByRole('textbox', { name: 'Session notes' });
-  await notes.fill('Alex wants to practise the promotion conversation.\nBring the draft self-review next time.');
-  await panel.contentFrame().getByText('Saved on this device').waitFor();
+  const dialog = page.locator('[role="dialog"]');
+  const openMentoring = async (): Promise<FrameLocator> => {
+    await page.locator('[data-eventchip]').filter({ hasText: 'Mentoring: Morgan / Alex' }).first().click();
+    return page.locator('[role="dialog"] iframe[data-tandem-panel]').contentFrame();
+  };
+  let panel = await openMentoring();
+  await panel.getByRole('button', { name: 'Track as mentoring session' }).click();
+  await panel.getByLabel('Their name').fill('Morgan Mentor');
+  await panel.getByRole('button', { name: 'Track', exact: true }).click();
+  await panel.getByRole('button', { name: /^Show more/ }).click();
+  await panel.getByRole('button', { name: 'Add a goal' }).click();
+  await panel.getByLabel('Goal', { exact: true }).fill('Lead a cross-team project');
+  await panel.getByLabel('Target date').fill('2027-03-31');
+  await panel.getByRole('button', { name: 'Add goal' }).click();
+  await panel.getByRole('textbox', { name: 'Session notes' }).fill('Bring the migration plan draft.');
+  await panel.getByText('Saved on this device').waitFor();
+  await panel.getByRole('button', { name: 'Show less' }).click();
+  const newItem = panel.getByRole('textbox', { name: 'New agenda item' });
+  for (const question of ['How do I ask for more scope on the migration?', 'Feedback on my design doc']) {
+    await newItem.fill(question);
+    await newItem.press('Enter');
+    await panel.locator('.item-text', { hasText: question }).waitFor();
+  }
   // The bubble scrolls like Google's; show its end, where the panel sits.
-  await page.locator('[role="dialog"]').evaluate((dialog) => dialog.scrollTo(0, dialog.scrollHeight));
-  await shoot('calendar-panel', page.locator('[role="dialog"]'));
+  const showPanel = () => dialog.evaluate((bubble) => bubble.scrollTo(0, bubble.scrollHeight));
+  await showPanel();
+  await shoot('calendar-panel', dialog);
+
+  await page.locator('[role="dialog"] #xDetDlgCloseBu').click();
+  await page.evaluate(() => document.documentElement.classList.add('fixture-dark'));
+  panel = await openMentoring();
+  await panel.locator('.item-text').first().waitFor();
+  await showPanel();
+  await shoot('calendar-panel-dark', dialog);
 
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(URLS.meetCall());

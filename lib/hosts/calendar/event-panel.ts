@@ -3,7 +3,7 @@ import { log } from '../../log';
 import type { Feature } from '../features';
 import { observeChanges } from '../observe';
 import { createPanelFrame, isPanelFor, panelFrames, servePanels } from '../panel-frame';
-import { onSchemeChange, postTheme, themeAround } from '../theme';
+import { lookAround, onSchemeChange, postLook } from '../theme';
 import { decodeEid } from './eid';
 import { find, findExpected } from './selectors';
 
@@ -24,8 +24,8 @@ export const eventPanel: Feature = {
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     onSchemeChange(signal, () => {
       for (const frame of panelFrames()) {
-        const theme = frame.parentElement && themeAround(frame.parentElement);
-        if (theme) postTheme(frame, theme, extensionOrigin);
+        const look = frame.parentElement && lookAround(frame.parentElement);
+        if (look) postLook(frame, look, extensionOrigin);
       }
     });
   },
@@ -53,5 +53,5 @@ function syncPanel(): void {
   const target = { kind: 'calendar', calendarId: decoded.ref.calendarId, eventId: decoded.ref.eventId } as const;
   const keep = current.find((frame) => isPanelFor(frame, target));
   for (const frame of current) if (frame !== keep) frame.remove();
-  if (!keep) details.after(createPanelFrame(target, { theme: themeAround(details) }));
+  if (!keep) details.after(createPanelFrame(target, { look: lookAround(details) }));
 }

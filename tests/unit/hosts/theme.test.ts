@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { themeAround, themeFragment } from '../../../lib/hosts/theme';
+import { lookAround, lookFragment } from '../../../lib/hosts/theme';
+import { HostLook } from '../../../lib/messaging';
 
 function nested(outer: string, inner = ''): HTMLElement {
   const wrapper = document.createElement('div');
@@ -11,26 +12,31 @@ function nested(outer: string, inner = ''): HTMLElement {
   return child;
 }
 
-describe('themeAround', () => {
+describe('lookAround', () => {
   it('reads the first opaque background up the tree', () => {
-    expect(themeAround(nested('rgb(40, 41, 42)'))).toBe('dark'); // Calendar's dark dialog
-    expect(themeAround(nested('rgb(255, 255, 255)'))).toBe('light');
-    expect(themeAround(nested('rgb(255, 255, 255)', 'rgba(0, 0, 0, 0.1)'))).toBe('light'); // a faint overlay
-    expect(themeAround(nested('rgb(32, 33, 36)', 'rgba(0, 0, 0, 0)'))).toBe('dark');
+    expect(lookAround(nested('rgb(40, 41, 42)'))).toEqual({ theme: 'dark', background: [40, 41, 42] });
+    expect(lookAround(nested('rgb(255, 255, 255)'))).toEqual({ theme: 'light', background: [255, 255, 255] });
+    // A faint overlay is seen through; a transparent one is skipped.
+    expect(lookAround(nested('rgb(255, 255, 255)', 'rgba(0, 0, 0, 0.1)'))?.theme).toBe('light');
+    expect(lookAround(nested('rgb(32, 33, 36)', 'rgba(0, 0, 0, 0)'))?.theme).toBe('dark');
   });
 
   it('is null when nothing has a background', () => {
     const lone = document.createElement('div');
-    document.body.style.backgroundColor = '';
-    document.documentElement.style.backgroundColor = '';
     document.body.append(lone);
-    expect(themeAround(lone)).toBeNull();
+    expect(lookAround(lone)).toBeNull();
   });
 });
 
-describe('themeFragment', () => {
-  it('names a known theme and nothing else', () => {
-    expect(themeFragment('dark')).toBe('#theme=dark');
-    expect(themeFragment(null)).toBe('');
+describe('lookFragment', () => {
+  it('writes what the panel page parses back, and nothing without a look', () => {
+    const look = { theme: 'dark', background: [40, 41, 42] } as const;
+    const fragment = lookFragment({ ...look, background: [...look.background] });
+    expect(fragment).toBe('#theme=dark&background=40%2C41%2C42');
+    const parsed = new URLSearchParams(fragment.slice(1));
+    expect(
+      HostLook.parse({ theme: parsed.get('theme'), background: parsed.get('background')?.split(',').map(Number) }),
+    ).toEqual(look);
+    expect(lookFragment(null)).toBe('');
   });
 });
