@@ -1,4 +1,5 @@
-import type { PanelToHost } from '../messaging';
+import type { BadgesToHost, PanelToHost } from '../messaging';
+import { MAX_BADGE_REFS } from '../ports';
 
 /**
  * Hand-written validators for the messages content scripts receive, equivalent to the zod schemas
@@ -16,6 +17,30 @@ export function isPanelToHost(value: unknown): value is PanelToHost {
     default:
       return false;
   }
+}
+
+export function isBadgesToHost(value: unknown): value is BadgesToHost {
+  if (!isRecord(value) || value.ns !== 'tandem' || value.type !== 'badges/markers') return false;
+  const { markers } = value;
+  if (!Array.isArray(markers) || markers.length > MAX_BADGE_REFS) return false;
+  // for…of, not every(): a sparse array's holes are undefined to zod, and every() would skip them.
+  for (const marker of markers) if (!isChipMarker(marker)) return false;
+  return true;
+}
+
+function isChipMarker(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    isLengthBetween(value.calendarId, 3, 1024) &&
+    isLengthBetween(value.eventId, 1, 1024) &&
+    Number.isSafeInteger(value.agendaItems) &&
+    (value.agendaItems as number) >= 0 &&
+    typeof value.cancelled === 'boolean'
+  );
+}
+
+function isLengthBetween(value: unknown, min: number, max: number): boolean {
+  return typeof value === 'string' && value.length >= min && value.length <= max;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
