@@ -5,10 +5,23 @@ import type { BrowserContext, Route } from '@playwright/test';
 /** Saved, scrubbed Google pages (tests/fixtures/google/SOURCES.md). */
 export const GOOGLE_FIXTURES = resolve(import.meta.dirname, '../fixtures/google');
 
+/**
+ * Query strings that turn the Calendar pages into variants (fixture-calendar-variants.js): the
+ * German UI, Google's ids renamed (our selectors' fallbacks must find the bubble), or broken
+ * (nothing Tandem knows is left in the bubble).
+ */
+export const CALENDAR_VARIANTS = {
+  german: '?hl=de',
+  renamed: '?fixture-variant=renamed',
+  broken: '?fixture-variant=broken',
+} as const;
+
 export const URLS = {
   calendarWeek: 'https://calendar.google.com/calendar/u/0/r/week/2026/11/23',
   calendarEdit: (eid: string) => `https://calendar.google.com/calendar/u/0/r/eventedit/${eid}`,
   meetCall: (code = 'abc-defg-hij') => `https://meet.google.com/${code}`,
+  /** The call page after a redesign our selectors do not know: no `call_end` leave button (SOURCES.md). */
+  meetRedesign: (code = 'abc-defg-hij') => `https://meet.google.com/${code}?fixture-variant=redesign`,
   meetLanding: 'https://meet.google.com/landing',
   /** The code of the real "Check your meeting code" capture. */
   meetUnknownCode: 'https://meet.google.com/aaa-bbbb-ccc',

@@ -5,6 +5,11 @@
  * See design.md §3.
  */
 
+import { expandCalendarId } from './eid-encode';
+
+// Encoding lives in eid-encode.ts, which extension pages can load without the decoder (popup budget).
+export { encodeEid, expandCalendarId, shortenCalendarId } from './eid-encode';
+
 /** A calendar occurrence as the API names it: `(calendarId, eventId)`, plus what the id tells. */
 export interface EventRef {
   calendarId: string;
@@ -17,13 +22,6 @@ export interface EventRef {
 }
 
 export type DecodeResult = { ok: true; ref: EventRef } | { ok: false; reason: string };
-
-/** Calendar id suffixes Google abbreviates inside eids (long form first is irrelevant: suffix match). */
-const DOMAIN_SHORTHANDS: ReadonlyArray<readonly [short: string, long: string]> = [
-  ['@m', '@gmail.com'],
-  ['@g', '@group.calendar.google.com'],
-  ['@v', '@group.v.calendar.google.com'],
-];
 
 /** Ids of things in the grid that are not calendar events (Google Tasks, time-blocks). */
 const NON_EVENT_PREFIXES = ['tasks_', 'ttb_'];
@@ -54,14 +52,6 @@ export function decodeEid(eid: string): DecodeResult {
   return { ok: true, ref: { calendarId: expandCalendarId(shortCalendar), eventId, ...splitInstanceId(eventId) } };
 }
 
-/** The eid Google would put on the page for this event (unpadded base64url, shortened calendar). */
-export function encodeEid(ref: Pick<EventRef, 'calendarId' | 'eventId'>): string {
-  const bytes = new TextEncoder().encode(`${ref.eventId} ${shortenCalendarId(ref.calendarId)}`);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 /** Splits an occurrence id into its series id and original start; plain events get nulls. */
 export function splitInstanceId(eventId: string): Pick<EventRef, 'seriesId' | 'originalStart'> {
   const m = INSTANCE_SUFFIX.exec(eventId);
@@ -73,20 +63,6 @@ export function splitInstanceId(eventId: string): Pick<EventRef, 'seriesId' | 'o
     return { seriesId: null, originalStart: null };
   }
   return { seriesId: series ?? null, originalStart: m[5] === undefined ? `${y}-${mo}-${d}` : instant.toISOString() };
-}
-
-export function expandCalendarId(short: string): string {
-  for (const [abbrev, full] of DOMAIN_SHORTHANDS) {
-    if (short.endsWith(abbrev)) return short.slice(0, -abbrev.length) + full;
-  }
-  return short;
-}
-
-export function shortenCalendarId(calendarId: string): string {
-  for (const [abbrev, full] of DOMAIN_SHORTHANDS) {
-    if (calendarId.endsWith(full)) return calendarId.slice(0, -full.length) + abbrev;
-  }
-  return calendarId;
 }
 
 function decodeBase64Utf8(input: string): string | null {

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { log } from '../../log';
 import type { Feature } from '../features';
-import { observeChanges } from '../observe';
+import { meetingCodeFromPath } from '../meet/meeting-code';
+import { observeChanges, rateLimit } from '../observe';
 import { createPanelFrame, isPanelFor, panelFrames, servePanels } from '../panel-frame';
 import { lookAround, onSchemeChange, postLook } from '../theme';
 import { decodeEid } from './eid';
-import { find, findExpected } from './selectors';
+import { find, findAll, findExpected, matches } from './selectors';
 
 /**
  * The Tandem panel inside Google Calendar's event details bubble.
@@ -19,7 +20,9 @@ export const eventPanel: Feature = {
   id: 'calendar/event-panel',
   init(signal) {
     servePanels(signal);
-    observeChanges(document.body, () => syncPanel(), signal);
+    let request = (): void => {};
+    const mayWalk = rateLimit(WALK_INTERVAL_MS, () => request(), signal);
+    request = observeChanges(document.body, () => syncPanel(mayWalk), signal);
     // Calendar's default theme follows the system's: tell open panels when it switches.
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
     onSchemeChange(signal, () => {
@@ -31,21 +34,32 @@ export const eventPanel: Feature = {
   },
 };
 
-function syncPanel(): void {
-  const details = find('eventDetails');
-  if (!details) {
-    const dialog = find('eventDialog');
-    if (dialog) findExpected('eventDetails', dialog);
+/** Fallback selectors walk the page: while it keeps changing, at most this often (ms). */
+const WALK_INTERVAL_MS = 500;
+
+/** What the last pass found and did: a pass that finds the same again is done at once. */
+let last: { details: Element; eid: string; frame: HTMLIFrameElement | null } | null = null;
+
+function syncPanel(mayWalk: () => boolean): void {
+  const details = find('eventDetails', document, { fallbacks: false }) ?? (mayWalk() ? findDetails() : null);
+  if (!details) return;
+  const eid = details.getAttribute('data-eventid') ?? '';
+  // The usual pass while the bubble is open (Google re-rendering its sections, a busy page): nothing to do.
+  if (
+    last?.details === details &&
+    last.eid === eid &&
+    (last.frame === null || last.frame.previousElementSibling === details)
+  ) {
     return;
   }
   const slot = details.parentElement;
   if (!slot) return;
 
-  const eid = details.getAttribute('data-eventid') ?? '';
   const decoded = decodeEid(eid);
   const current = panelFrames(slot);
   if (!decoded.ok) {
     for (const frame of current) frame.remove();
+    last = { details, eid, frame: null };
     log.debugOnce(`eid:${eid}`, 'calendar/event-panel', `no panel for eid "${eid.slice(0, 64)}": ${decoded.reason}`);
     return;
   }
@@ -53,5 +67,28 @@ function syncPanel(): void {
   const target = { kind: 'calendar', calendarId: decoded.ref.calendarId, eventId: decoded.ref.eventId } as const;
   const keep = current.find((frame) => isPanelFor(frame, target));
   for (const frame of current) if (frame !== keep) frame.remove();
-  if (!keep) details.after(createPanelFrame(target, { look: lookAround(details) }));
+  let frame = keep;
+  if (!frame) {
+    // The video link tells the panel this occurrence's Meet code, so the call finds its session.
+    const link = find('eventMeetLink', details.closest('[role="dialog"]') ?? details);
+    const code = link ? meetingCodeFromPath(new URL(link.getAttribute('href') ?? '', location.href).pathname) : null;
+    frame = createPanelFrame(target, { look: lookAround(details), hints: code ? { meet: code } : {} });
+    details.after(frame);
+  }
+  last = { details, eid, frame };
+}
+
+/**
+ * The fallback variants, in the page's dialogs (one walk of the page); when they find nothing
+ * either, an open bubble means the selector broke.
+ */
+function findDetails(): Element | null {
+  const dialogs = findAll('anyDialog');
+  for (const dialog of dialogs) {
+    const details = find('eventDetails', dialog);
+    if (details) return details;
+  }
+  const bubble = dialogs.find((dialog) => matches('eventDialog', dialog));
+  if (bubble) findExpected('eventDetails', bubble);
+  return null;
 }

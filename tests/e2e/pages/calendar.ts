@@ -20,8 +20,9 @@ export class CalendarPage {
     await this.dialog.waitFor();
   }
 
+  /** Google's event bubble (found through the fixture's layer, so variants with renamed ids work too). */
   get dialog(): Locator {
-    return this.page.locator('[role="dialog"]:has(#xDetDlg)');
+    return this.page.locator('.fixture-bubble-layer > [role="dialog"]');
   }
 
   /** The panel frames inside the open event dialog. */
