@@ -33,20 +33,39 @@ export async function launchWithExtension(
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
   }
+  const { context, close } = await launchProfile(options.headless ?? true, [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ]);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, close };
+}
+
+/** The same browser, profile and flags without the extension: the baseline for with/without figures. */
+export function launchWithoutExtension(
+  options: { headless?: boolean } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return launchProfile(options.headless ?? true, []);
+}
+
+async function launchProfile(
+  headless: boolean,
+  extraArgs: string[],
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'tandem-profile-'));
   mkdirSync(join(profile, 'Default'), { recursive: true });
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumExecutable(),
-    headless: options.headless ?? true,
+    headless,
     viewport: { width: 1280, height: 800 },
     // Deterministic dates in assertions and screenshots.
     locale: 'en-GB',
     timezoneId: 'UTC',
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extraArgs,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -56,11 +75,8 @@ export async function launchWithExtension(
       '--no-first-run',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
   return {
     context,
-    extensionId,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
