@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import type { NoteVisibility } from '../lib/model/note';
 import type { SessionTarget } from '../lib/model/session';
 import { createNoteDraft } from '../lib/models/note-draft';
 
@@ -9,30 +10,46 @@ const STATUS_TEXT = {
   error: 'Not saved',
 } as const;
 
-/** The session's private notes, saved as they are typed. */
-export function NoteEditor({ target }: { target: SessionTarget }) {
-  const draft = useMemo(() => createNoteDraft(target), [target]);
+const COPY: Record<NoteVisibility, { heading: string; hint: string; placeholder: string }> = {
+  private: {
+    heading: 'Session notes',
+    hint: 'Private: kept only in this browser.',
+    placeholder: 'What do you want to remember from this session?',
+  },
+  shared: {
+    heading: 'Shared notes',
+    hint: 'Shared: may be published to the calendar event for both of you.',
+    placeholder: 'What should both of you see?',
+  },
+};
+
+/** One of the session's notes (private by default), saved as it is typed. */
+export function NoteEditor({ target, visibility = 'private' }: { target: SessionTarget; visibility?: NoteVisibility }) {
+  const draft = useMemo(() => createNoteDraft(target, visibility), [target, visibility]);
   useEffect(() => () => draft.dispose(), [draft]);
   const status = draft.status.value;
+  const copy = COPY[visibility];
+  const id = `${visibility}-notes`;
 
   return (
-    <section class="note-editor" aria-labelledby="notes-heading">
-      <h2 id="notes-heading">Session notes</h2>
-      <p class="muted hint" id="notes-hint">
-        Private: kept only in this browser.
+    <section class="note-editor" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{copy.heading}</h2>
+      <p class="muted hint" id={`${id}-hint`}>
+        {copy.hint}
       </p>
-      <label class="visually-hidden" for="session-notes">
-        Session notes
+      <label class="visually-hidden" for={id}>
+        {copy.heading}
       </label>
       <textarea
-        id="session-notes"
-        aria-describedby="notes-hint notes-status"
-        placeholder="What do you want to remember from this session?"
+        id={id}
+        data-notes={visibility}
+        aria-describedby={`${id}-hint ${id}-status`}
+        placeholder={copy.placeholder}
         value={draft.text.value}
         disabled={status === 'loading'}
         onInput={(event) => draft.input(event.currentTarget.value)}
       />
-      <p class="status" id="notes-status" data-status={status} aria-live="polite">
+      <p class="status" id={`${id}-status`} data-status={status} aria-live="polite">
         {STATUS_TEXT[status]}
         {draft.error.value ? `: ${draft.error.value}` : ''}
       </p>

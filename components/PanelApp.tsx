@@ -1,6 +1,7 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { splitInstanceId } from '../lib/hosts/calendar/eid';
-import { postToHost } from '../lib/messaging';
+import { isMeetingCode } from '../lib/hosts/meet/meeting-code';
+import { onHostMessage, postToHost } from '../lib/messaging';
 import type { SessionTarget } from '../lib/model/session';
 import { createSessionPanel } from '../lib/models/session-panel';
 import { BrandMark } from './BrandMark';
@@ -16,11 +17,21 @@ export function PanelApp({ target }: { target: SessionTarget }) {
   const hints = useMemo(() => {
     if (target.kind !== 'calendar') return {};
     const { seriesId, originalStart } = splitInstanceId(target.eventId);
-    return { seriesId, start: originalStart };
+    const meet = new URLSearchParams(location.hash.slice(1)).get('meet');
+    return { seriesId, start: originalStart, meetCode: meet && isMeetingCode(meet) ? meet : null };
   }, [target]);
   const model = useMemo(() => createSessionPanel(target, hints), [target, hints]);
   useEffect(() => () => model.dispose(), [model]);
+  // The Meet page tells us when the user leaves the call, by message or (when it opened the panel
+  // for that) in the URL fragment.
+  useEffect(() => {
+    if (new URLSearchParams(location.hash.slice(1)).get('wrapup') === 'left') model.startWrapUp('left');
+    return onHostMessage(target, (message) => {
+      if (message.type === 'host/call-ended') model.startWrapUp('left');
+    });
+  }, [model, target]);
   const state = model.state.value;
+  useFocusAfterTracking(state.status === 'ready' ? state.value.kind : state.status);
 
   const body = (() => {
     if (state.status === 'loading') return <p class="muted">Loading…</p>;
@@ -31,10 +42,34 @@ export function PanelApp({ target }: { target: SessionTarget }) {
     if (view.kind === 'tracked')
       return <SessionPanel model={model} view={view.view} bySeries={view.bySeries} target={target} />;
     if (view.kind === 'joining') return <p class="muted">Opening the agenda for {view.relationship.other.name}…</p>;
+    if (target.kind === 'meet' && model.notMentoring.value) {
+      return (
+        <>
+          <p class="muted small">
+            Not a mentoring call: Tandem will not ask again for this meeting code.{' '}
+            <button type="button" class="link" onClick={() => model.setNotMentoring(false)}>
+              It is one after all
+            </button>
+          </p>
+          <NoteEditor target={target} />
+        </>
+      );
+    }
     return (
       <>
-        {target.kind === 'calendar' && (
-          <TrackEvent model={model} relationships={view.relationships} recurring={Boolean(hints.seriesId)} />
+        {target.kind === 'meet' && (
+          <p class="small">Which mentoring relationship is this call for? Tandem will remember it for this code.</p>
+        )}
+        <TrackEvent
+          model={model}
+          relationships={view.relationships}
+          recurring={Boolean(hints.seriesId)}
+          startOpen={target.kind === 'meet'}
+        />
+        {target.kind === 'meet' && (
+          <button type="button" class="link small" onClick={() => model.setNotMentoring(true)}>
+            Not a mentoring call
+          </button>
         )}
         {/* Anything already written here stays reachable, tracked or not. */}
         {(target.kind === 'meet' || view.session) && <NoteEditor target={target} />}
@@ -61,6 +96,22 @@ export function PanelApp({ target }: { target: SessionTarget }) {
       </p>
     </main>
   );
+}
+
+/**
+ * When the track form that held focus goes away because tracking worked, focus moves to the new
+ * agenda field instead of being dropped on the page (where the panel's shortcuts cannot hear keys).
+ */
+function useFocusAfterTracking(kind: string): void {
+  const previous = useRef(kind);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = kind;
+    if (was === 'tracked' || kind !== 'tracked' || !document.hasFocus()) return;
+    if (document.activeElement === document.body || document.activeElement === null) {
+      document.getElementById('new-agenda-item')?.focus();
+    }
+  }, [kind]);
 }
 
 /** Keeps the embedding iframe as tall as the panel's content. */

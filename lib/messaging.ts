@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { log } from './log';
 import type { SessionTarget } from './model/session';
+import { MAX_BADGE_REFS } from './ports';
 
 /**
  * Every message that crosses a context boundary, as zod schemas (design.md §1). The receiver
@@ -19,6 +20,41 @@ export const PanelToHost = z.discriminatedUnion('type', [
   z.object({ ns, type: z.literal('panel/close') }),
 ]);
 export type PanelToHost = z.infer<typeof PanelToHost>;
+
+/** A calendar occurrence on Google's grid, keyed as the API keys it (design.md §3). */
+const OccurrenceRef = z.object({
+  calendarId: z.string().check(z.minLength(3), z.maxLength(1024)),
+  eventId: z.string().check(z.minLength(1), z.maxLength(1024)),
+});
+
+/** From a Calendar content script over the `BADGE_PORT` port (lib/ports.ts) to the background. */
+export const BadgesToBackground = z.discriminatedUnion('type', [
+  /** The occurrences now visible on the grid; replaces the previous set. */
+  z.object({ ns, type: z.literal('badges/watch'), refs: z.array(OccurrenceRef).check(z.maxLength(MAX_BADGE_REFS)) }),
+]);
+export type BadgesToBackground = z.infer<typeof BadgesToBackground>;
+
+/** From the background to a Calendar content script over the `BADGE_PORT` port. */
+export const BadgesToHost = z.discriminatedUnion('type', [
+  /**
+   * The markers of the mentoring events among the watched occurrences (others have none), sent
+   * again whenever one changes. Each message is the whole set.
+   */
+  z.object({
+    ns,
+    type: z.literal('badges/markers'),
+    markers: z
+      .array(
+        z.object({
+          ...OccurrenceRef.shape,
+          agendaItems: z.number().check(z.int(), z.gte(0)),
+          cancelled: z.boolean(),
+        }),
+      )
+      .check(z.maxLength(MAX_BADGE_REFS)),
+  }),
+]);
+export type BadgesToHost = z.infer<typeof BadgesToHost>;
 
 /** The Google origin that embeds a panel for this target; the panel posts only to it. */
 export function hostOrigin(target: SessionTarget): string {
@@ -43,6 +79,8 @@ export type HostLook = z.infer<typeof HostLook>;
 /** From the content script to a panel iframe it embeds. */
 export const HostToPanel = z.discriminatedUnion('type', [
   z.object({ ns, type: z.literal('host/look'), ...HostLook.shape }),
+  /** The user left the call (Meet): time for the wrap-up. */
+  z.object({ ns, type: z.literal('host/call-ended') }),
 ]);
 export type HostToPanel = z.infer<typeof HostToPanel>;
 

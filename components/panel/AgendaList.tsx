@@ -3,7 +3,7 @@ import type { GoalInFocus } from '../../lib/db/views';
 import type { AgendaItem } from '../../lib/model/agenda';
 import type { Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
-import { dayLabel } from './format';
+import { dayLabel } from '../format';
 
 interface Props {
   model: SessionPanelModel;

@@ -1,15 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../lib/db/views';
-import type { Role } from '../../lib/model/common';
 import type { ActionItem } from '../../lib/model/outcome';
 import type { Relationship } from '../../lib/model/relationship';
 import type { SessionTarget } from '../../lib/model/session';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { BrandMark } from '../BrandMark';
+import { agreementLine, dayLabel, ownerName, startTime, timeUntil, today } from '../format';
 import { NoteEditor } from '../NoteEditor';
 import { formatStart } from '../session-label';
 import { AgendaList } from './AgendaList';
-import { agreementLine, dayLabel, ownerName, startTime, timeUntil, today } from './format';
+import { ActionItems, Takeaways } from './Capture';
+import { FeedbackForm } from './FeedbackForm';
+import { Goals } from './Goals';
+import { CallCapture, CallClock, SHORTCUTS, useNow, WRAP_UP_BEFORE_MS, WrapUp } from './LiveCall';
 import { TemplatePicker } from './TemplatePicker';
 
 const EXPANDED_KEY = 'tandem.panel.expanded';
@@ -23,12 +26,14 @@ interface Props {
   target: SessionTarget;
 }
 
-type Phase = 'upcoming' | 'past' | 'cancelled';
+/** `live`: the session is open in its Meet call (the sidebar), whatever the clock says. */
+type Phase = 'upcoming' | 'live' | 'past' | 'cancelled';
 
-function phaseOf(view: SessionView, relationship: Relationship, now: number): Phase {
+function phaseOf(view: SessionView, relationship: Relationship, now: number, inCall: boolean): Phase {
   const { session } = view;
   if (session.status === 'cancelled') return 'cancelled';
   if (session.status === 'held') return 'past';
+  if (inCall) return 'live';
   if (session.start && startTime(session.start) + relationship.agreement.sessionMinutes * 60_000 < now) return 'past';
   return 'upcoming';
 }
@@ -36,10 +41,24 @@ function phaseOf(view: SessionView, relationship: Relationship, now: number): Ph
 /** The panel of a mentoring session: its agenda first, then what surrounds it. */
 export function SessionPanel({ model, view, bySeries, target }: Props) {
   const [expanded, setExpanded] = useState(() => localStorage.getItem(EXPANDED_KEY) === '1');
+  const inCall = target.kind === 'meet';
+  // In a call the clock ticks every second; elsewhere "now" is read at each render.
+  const now = useNow(inCall ? 1000 : 60_000);
   const relationship = view.relationship;
+  const phase = relationship ? phaseOf(view, relationship, now, inCall) : 'upcoming';
+  const end =
+    startTime(view.session.start ?? view.session.createdAt) + (relationship?.agreement.sessionMinutes ?? 0) * 60_000;
+  useEffect(() => {
+    if (phase === 'live' && now >= end - WRAP_UP_BEFORE_MS) model.startWrapUp('time');
+  }, [phase, now, end, model]);
+  useShortcuts(phase === 'live', model);
+  const wrapUp = model.wrapUp.value;
+  // Leaving or asking moves focus to the wrap-up; the timer only announces it, so it never takes
+  // the caret away from someone typing a note.
+  useEffect(() => {
+    if (wrapUp === 'left' || wrapUp === 'asked') document.getElementById('wrap-up')?.focus();
+  }, [wrapUp]);
   if (!relationship) return null;
-  const now = Date.now();
-  const phase = phaseOf(view, relationship, now);
   const { session } = view;
   const toggle = (): void => {
     localStorage.setItem(EXPANDED_KEY, expanded ? '0' : '1');
@@ -77,7 +96,7 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
           <strong>Tandem</strong>
           {phase !== 'upcoming' && (
             <span class="chip" data-phase={phase}>
-              {phase === 'cancelled' ? 'Cancelled' : 'Past session'}
+              {PHASE_NAMES[phase]}
             </span>
           )}
           {session.status === 'moved' && <span class="chip">Moved</span>}
@@ -101,6 +120,8 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
       )}
 
       {phase === 'past' && <Recap view={view} relationship={relationship} model={model} />}
+      {phase === 'live' && <CallClock view={view} relationship={relationship} now={now} />}
+      {phase === 'live' && <WrapUp model={model} view={view} relationship={relationship} />}
 
       <AgendaList
         model={model}
@@ -108,12 +129,31 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
         items={view.agenda}
         goals={view.goals}
         relationship={relationship}
-        mode={phase === 'upcoming' ? 'edit' : phase === 'past' && session.status !== 'held' ? 'tick' : 'read'}
+        mode={
+          phase === 'upcoming' || phase === 'live'
+            ? 'edit'
+            : phase === 'past' && session.status !== 'held'
+              ? 'tick'
+              : 'read'
+        }
         invite={invite}
       />
 
-      {phase === 'upcoming' && (
+      {(phase === 'upcoming' || phase === 'live') && (
         <OpenActions actions={view.openActions} relationship={relationship} model={model} sessionId={session.id} />
+      )}
+
+      {phase === 'live' && (
+        <>
+          <CallCapture model={model} view={view} relationship={relationship} />
+          <NoteEditor target={target} />
+          <SharedNotes target={target} other={relationship.other.name} />
+          {!wrapUp && (
+            <button type="button" class="wrap-up-open" onClick={() => model.startWrapUp('asked')}>
+              Wrap up the session
+            </button>
+          )}
+        </>
       )}
 
       <button type="button" class="link expander" aria-expanded={expanded} aria-controls="panel-more" onClick={toggle}>
@@ -121,7 +161,7 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
       </button>
 
       <div id="panel-more" hidden={!expanded} class="panel-more">
-        <Goals view={view} model={model} relationshipId={relationship.id} />
+        <Goals goals={view.goals} model={model} relationshipId={relationship.id} />
         {view.lastTakeaways.length > 0 && (
           <section aria-labelledby="last-takeaways-heading">
             <h2 id="last-takeaways-heading">
@@ -135,11 +175,52 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
           </section>
         )}
         {phase === 'upcoming' && <TemplatePicker model={model} sessionId={session.id} />}
-        <NoteEditor target={target} />
+        {phase !== 'live' && <NoteEditor target={target} />}
         <SessionTools model={model} view={view} bySeries={bySeries} phase={phase} />
       </div>
     </>
   );
+}
+
+const PHASE_NAMES: Record<Exclude<Phase, 'upcoming'>, string> = {
+  live: 'In the call',
+  past: 'Past session',
+  cancelled: 'Cancelled',
+};
+
+/** Alt + key moves focus to a capture field; Alt + E opens the wrap-up. */
+function useShortcuts(enabled: boolean, model: SessionPanelModel): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.code === 'KeyE') {
+        event.preventDefault();
+        model.startWrapUp('asked');
+        return;
+      }
+      const shortcut = SHORTCUTS.find((s) => s.code === event.code);
+      const field = shortcut && document.getElementById(shortcut.target);
+      if (!field) return;
+      event.preventDefault();
+      field.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [enabled, model]);
+}
+
+/** The shared note: hidden behind a button until it has words, so nothing is shared by accident. */
+function SharedNotes({ target, other }: { target: SessionTarget; other: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open) {
+    return (
+      <button type="button" class="link small" onClick={() => setOpen(true)}>
+        Add notes to share with {other}
+      </button>
+    );
+  }
+  return <NoteEditor target={target} visibility="shared" />;
 }
 
 function OpenActions({
@@ -191,100 +272,6 @@ function OpenActions({
   );
 }
 
-function Goals({
-  view,
-  model,
-  relationshipId,
-}: {
-  view: SessionView;
-  model: SessionPanelModel;
-  relationshipId: string;
-}) {
-  return (
-    <section aria-labelledby="goals-heading">
-      <h2 id="goals-heading">Goals in focus</h2>
-      {view.goals.length === 0 ? (
-        <p class="muted small">No goals yet. Agree on one or two specific goals, with a date and milestones.</p>
-      ) : (
-        <ul class="plain goals">
-          {view.goals.map(({ goal, milestonesDone, nextMilestone }) => (
-            <li key={goal.id}>
-              <strong>{goal.title}</strong>
-              <span class="item-meta">
-                {goal.milestones.length > 0 && `${milestonesDone}/${goal.milestones.length} milestones`}
-                {goal.targetDate && ` · target ${dayLabel(goal.targetDate)}`}
-              </span>
-              {nextMilestone && (
-                <span class="item-meta">
-                  Next: {nextMilestone.title}
-                  {nextMilestone.dueOn && ` (by ${dayLabel(nextMilestone.dueOn)})`}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <GoalQuickAdd model={model} relationshipId={relationshipId} />
-    </section>
-  );
-}
-
-/** A specific goal in a few words: title, what success looks like, a target date. */
-function GoalQuickAdd({ model, relationshipId }: { model: SessionPanelModel; relationshipId: string }) {
-  const [open, setOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [success, setSuccess] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  if (!open) {
-    return (
-      <button type="button" class="link small" onClick={() => setOpen(true)}>
-        Add a goal
-      </button>
-    );
-  }
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (title.trim() === '') return;
-    const added = await model.addGoal(relationshipId, {
-      title: title.trim(),
-      why: '',
-      successCriteria: success.trim(),
-      category: 'skill',
-      ...(targetDate ? { targetDate } : {}),
-    });
-    if (added) {
-      setTitle('');
-      setSuccess('');
-      setTargetDate('');
-      setOpen(false);
-    }
-  };
-  return (
-    <form class="add-goal" onSubmit={submit} aria-label="New goal">
-      <label class="field">
-        <span>Goal</span>
-        <input value={title} maxLength={500} required onInput={(e) => setTitle(e.currentTarget.value)} />
-      </label>
-      <label class="field">
-        <span>What success looks like</span>
-        <input value={success} maxLength={10_000} onInput={(e) => setSuccess(e.currentTarget.value)} />
-      </label>
-      <label class="field narrow-date">
-        <span>Target date</span>
-        <input type="date" value={targetDate} onInput={(e) => setTargetDate(e.currentTarget.value)} />
-      </label>
-      <div class="actions">
-        <button type="submit" class="primary" disabled={title.trim() === ''}>
-          Add goal
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
-}
-
 /**
  * What a past session produced: its takeaways and the action items agreed in it, which can still
  * be written down afterwards. A past session nobody closed asks whether it took place: closing it
@@ -318,150 +305,18 @@ function Recap({
         </fieldset>
       )}
       <h3>Takeaways</h3>
-      {view.takeaways.length === 0 ? (
-        <p class="muted small">None written down.</p>
-      ) : (
-        <ul class="plain">
-          {view.takeaways.map((t) => (
-            <li key={t.id} class="with-tools">
-              <span>{t.text}</span>
-              <button
-                type="button"
-                class="icon"
-                aria-label={`Remove takeaway “${t.text}”`}
-                onClick={() => void model.removeTakeaway(t.id)}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <OneLineForm
-        label="New takeaway"
-        placeholder="A key takeaway"
-        onSubmit={(text) => model.addTakeaway(session.id, text)}
-      />
+      <Takeaways model={model} sessionId={session.id} takeaways={view.takeaways} />
       <h3>Action items</h3>
-      {view.actionsFromHere.length === 0 ? (
-        <p class="muted small">None agreed.</p>
-      ) : (
-        <ul class="plain actions-list">
-          {view.actionsFromHere.map((action) => (
-            <li key={action.id}>
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={action.status === 'done'}
-                  disabled={action.status === 'dropped'}
-                  onChange={(e) =>
-                    void model.setActionStatus(action.id, e.currentTarget.checked ? 'done' : 'open', session.id)
-                  }
-                />
-                <span>
-                  {action.text}
-                  <span class="item-meta">
-                    {ownerName(action.owner, relationship)}
-                    {action.status === 'dropped' ? ' · dropped' : action.status === 'done' ? ' · done' : ''}
-                    {action.dueOn && ` · due ${dayLabel(action.dueOn)}`}
-                  </span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-      )}
-      <AddAction model={model} relationship={relationship} sessionId={session.id} />
+      <ActionItems
+        model={model}
+        relationship={relationship}
+        sessionId={session.id}
+        actions={view.actionsFromHere}
+        goals={view.goals}
+        notBefore={(session.start ?? session.createdAt).slice(0, 10)}
+      />
+      <FeedbackForm model={model} sessionId={session.id} />
     </section>
-  );
-}
-
-/** A single text field with an Add button; keeps the text when saving fails. */
-function OneLineForm({
-  label,
-  placeholder,
-  onSubmit,
-}: {
-  label: string;
-  placeholder: string;
-  onSubmit: (text: string) => Promise<boolean>;
-}) {
-  const [text, setText] = useState('');
-  return (
-    <form
-      class="row"
-      aria-label={label}
-      onSubmit={async (e) => {
-        e.preventDefault();
-        if (text.trim() !== '' && (await onSubmit(text))) setText('');
-      }}
-    >
-      <input
-        aria-label={label}
-        value={text}
-        maxLength={500}
-        placeholder={placeholder}
-        onInput={(e) => setText(e.currentTarget.value)}
-      />
-      <button type="submit" disabled={text.trim() === ''}>
-        Add
-      </button>
-    </form>
-  );
-}
-
-/** An action item with its owner and due date. */
-function AddAction({
-  model,
-  relationship,
-  sessionId,
-}: {
-  model: SessionPanelModel;
-  relationship: Relationship;
-  sessionId: string;
-}) {
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState<Role>(relationship.myRole);
-  const [dueOn, setDueOn] = useState('');
-  const submit = async (event: Event): Promise<void> => {
-    event.preventDefault();
-    if (text.trim() === '') return;
-    const added = await model.addActionItem(relationship.id, sessionId, {
-      text,
-      owner,
-      ...(dueOn ? { dueOn } : {}),
-    });
-    if (added) {
-      setText('');
-      setDueOn('');
-    }
-  };
-  return (
-    <form class="add-action" aria-label="New action item" onSubmit={submit}>
-      <input
-        aria-label="New action item"
-        value={text}
-        maxLength={500}
-        placeholder="Who does what, by when"
-        onInput={(e) => setText(e.currentTarget.value)}
-      />
-      <div class="row">
-        <label class="field">
-          <span>Owner</span>
-          <select value={owner} onChange={(e) => setOwner(e.currentTarget.value as Role)}>
-            <option value={relationship.myRole}>You</option>
-            <option value={relationship.myRole === 'mentor' ? 'mentee' : 'mentor'}>{relationship.other.name}</option>
-          </select>
-        </label>
-        <label class="field">
-          <span>Due</span>
-          <input type="date" value={dueOn} onInput={(e) => setDueOn(e.currentTarget.value)} />
-        </label>
-        <button type="submit" disabled={text.trim() === ''}>
-          Add
-        </button>
-      </div>
-    </form>
   );
 }
 

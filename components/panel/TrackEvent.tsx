@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Role } from '../../lib/model/common';
 import type { Cadence, Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
-import { agreementLine, today } from './format';
+import { agreementLine, today } from '../format';
 
 const NEW = 'new';
 const CADENCES: Array<{ kind: Exclude<Cadence['kind'], 'custom'>; label: string }> = [
@@ -15,14 +15,16 @@ interface Props {
   model: SessionPanelModel;
   relationships: Relationship[];
   recurring: boolean;
+  /** Show the form right away (in a call the question is the point), not behind a button. */
+  startOpen?: boolean;
 }
 
 /**
  * "Track as mentoring session": links this event (and, for a recurring event, its whole series) to
  * an existing relationship or a new one. Local only: no account is needed.
  */
-export function TrackEvent({ model, relationships, recurring }: Props) {
-  const [open, setOpen] = useState(false);
+export function TrackEvent({ model, relationships, recurring, startOpen = false }: Props) {
+  const [open, setOpen] = useState(startOpen);
   const [choice, setChoice] = useState(relationships[0]?.id ?? NEW);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');

@@ -17,7 +17,11 @@ const applyLook = (look: unknown): void => {
 };
 const fragment = new URLSearchParams(location.hash.slice(1));
 applyLook({ theme: fragment.get('theme'), background: fragment.get('background')?.split(',').map(Number) });
-if (target) onHostMessage(target, applyLook);
+if (target) {
+  onHostMessage(target, (message) => {
+    if (message.type === 'host/look') applyLook(message);
+  });
+}
 
 const app = document.getElementById('app');
 if (app) render(target ? <PanelApp target={target} /> : <PanelError />, app);

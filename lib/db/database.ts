@@ -17,6 +17,8 @@ import type { Session } from '../model/session';
  * - 2: the mentoring model: relationships, goals, agendas, outcomes. Only adds tables and indexes.
  * - 3: an agenda item is carried forward at most once, ever (`carriedFrom` indexed on its own instead
  *   of per target session); the upgrade removes the duplicate copies version 2 could make.
+ * - 4: action items indexed by the session that created them (a session's recap reads them without
+ *   scanning years of the relationship's items). Only adds an index.
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
@@ -63,6 +65,9 @@ export class TandemDB extends Dexie {
         });
         await tx.table('agendaItems').bulkDelete(duplicates.map((item) => item.id));
       });
+    this.version(4).stores({
+      actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn, createdInSessionId',
+    });
   }
 }
 

@@ -16,14 +16,14 @@ export interface TrackScope {
 const TABLES = [...ENSURE_SESSION_TABLES] as const;
 
 /**
- * Tracks a calendar event as a mentoring session ("Track as mentoring session"), atomically: the
- * relationship is created if asked, the series is linked when `wholeSeries` (every occurrence is
- * then recognised from its series id, with no account), and this occurrence's session joins the
- * relationship and receives what earlier sessions left open. An invalid new relationship throws a
- * zod error and nothing is written.
+ * Tracks a calendar event or a Meet call as a mentoring session ("Track as mentoring session"),
+ * atomically: the relationship is created if asked, a calendar series is linked when
+ * `wholeSeries` (every occurrence is then recognised from its series id, with no account), and
+ * the session joins the relationship and receives what earlier sessions left open. An invalid new
+ * relationship throws a zod error and nothing is written.
  */
 export function trackEvent(
-  target: Extract<SessionTarget, { kind: 'calendar' }>,
+  target: SessionTarget,
   hints: SessionHints,
   choice: TrackChoice,
   scope: TrackScope,
@@ -31,7 +31,7 @@ export function trackEvent(
   return db.transaction('rw', TABLES, async () => {
     const relationshipId =
       'create' in choice ? (await createRelationship(choice.create)).id : await existing(choice.relationshipId);
-    if (scope.wholeSeries && hints.seriesId) {
+    if (target.kind === 'calendar' && scope.wholeSeries && hints.seriesId) {
       await linkSeries(relationshipId, { calendarId: target.calendarId, seriesId: hints.seriesId });
     }
     const session = await ensureSession(target, hints);

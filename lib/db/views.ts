@@ -3,15 +3,15 @@ import { type Goal, isInProgress, type Milestone } from '../model/goal';
 import type { ActionItem, Takeaway } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session, SessionTarget } from '../model/session';
-import { byDueDate, isDueBy, openActionItems } from './actions';
-import { agendaFor, agendaOf } from './agenda';
+import { openActionItems } from './actions';
+import { agendaFor } from './agenda';
 import { db } from './database';
 import { goalsOf } from './goals';
 import { currentRelationships, relationshipForSeries } from './relationships';
-import { type SessionHints, findSession } from './sessions';
+import { findSession, relationshipIdForCode, type SessionHints } from './sessions';
 import { sessionAfter, sessionBefore } from './timeline';
 
-/** A goal as the panel and popup show it: with its progress and next milestone. */
+/** A goal as the panel shows it: with its progress and next milestone. */
 export interface GoalInFocus {
   goal: Goal;
   milestonesDone: number;
@@ -81,11 +81,7 @@ export function sessionView(sessionId: string): Promise<SessionView | undefined>
           session.start ? sessionBefore(relationshipId, session.start) : undefined,
           session.start ? sessionAfter(relationshipId, session.start) : undefined,
           takeawaysOf(sessionId),
-          db.actionItems
-            .where('[relationshipId+status]')
-            .between([relationshipId, ''], [relationshipId, '\uffff'])
-            .filter((a) => a.createdInSessionId === sessionId)
-            .toArray(),
+          db.actionItems.where('createdInSessionId').equals(sessionId).toArray(),
         ]);
       const lastTakeaways = previousSession ? await takeawaysOf(previousSession.id) : [];
       return {
@@ -111,7 +107,10 @@ export function sessionView(sessionId: string): Promise<SessionView | undefined>
 export type PanelView =
   /** Not a mentoring session (yet): the panel offers to track it, for one of `relationships`. */
   | { kind: 'untracked'; session: Session | undefined; relationships: Relationship[] }
-  /** Its series is tracked but this occurrence is not recorded in the relationship yet. */
+  /**
+   * Its series is tracked (Calendar), or its code was used with the relationship before (Meet),
+   * but this occurrence or call is not recorded in the relationship yet.
+   */
   | { kind: 'joining'; relationship: Relationship }
   /** A mentoring session; `bySeries` when it belongs to the relationship through its series. */
   | { kind: 'tracked'; view: SessionView; bySeries: boolean };
@@ -126,7 +125,7 @@ export function panelView(target: SessionTarget, hints: SessionHints = {}): Prom
         findSession(target),
         target.kind === 'calendar' && hints.seriesId
           ? relationshipForSeries(target.calendarId, hints.seriesId)
-          : undefined,
+          : relationshipForCall(target),
       ]);
       const view = session?.relationshipId ? await sessionView(session.id) : undefined;
       if (view) return { kind: 'tracked', view, bySeries: seriesOwner?.id === session?.relationshipId };
@@ -136,38 +135,10 @@ export function panelView(target: SessionTarget, hints: SessionHints = {}): Prom
   );
 }
 
-/** One relationship in the popup. */
-export interface RelationshipSummary {
-  relationship: Relationship;
-  goals: GoalInFocus[];
-  /** Open action items due on or before today (overdue included), soonest first. */
-  due: ActionItem[];
-  nextSession: Session | undefined;
-  /** Whether the next session has at least one agenda item. */
-  nextSessionPrepared: boolean;
-}
-
-/** The popup's data for every current relationship, in one read transaction. `now` is an ISO instant. */
-export function popupView(now: string): Promise<RelationshipSummary[]> {
-  const today = now.slice(0, 10);
-  return db.transaction('r', [db.relationships, db.goals, db.actionItems, db.sessions, db.agendaItems], async () => {
-    const relationships = await currentRelationships();
-    return Promise.all(
-      relationships.map(async (relationship) => {
-        const [goals, actions, nextSession] = await Promise.all([
-          goalsOf(relationship.id),
-          openActionItems(relationship.id),
-          sessionAfter(relationship.id, now),
-        ]);
-        const nextSessionPrepared = nextSession ? (await agendaOf(nextSession.id).count()) > 0 : false;
-        return {
-          relationship,
-          goals: goals.filter((g) => g.status !== 'dropped').map(inFocus),
-          due: actions.filter((a) => isDueBy(a, today)).sort(byDueDate),
-          nextSession,
-          nextSessionPrepared,
-        };
-      }),
-    );
-  });
+/** For a Meet call: the relationship its code was used with before, if it is still current. */
+async function relationshipForCall(target: SessionTarget): Promise<Relationship | undefined> {
+  if (target.kind !== 'meet') return undefined;
+  const id = await relationshipIdForCode(target.code);
+  const relationship = id ? await db.relationships.get(id) : undefined;
+  return relationship?.status === 'ended' ? undefined : relationship;
 }

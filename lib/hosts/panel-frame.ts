@@ -3,7 +3,7 @@ import { log } from '../log';
 import type { HostLook, PanelToHost } from '../messaging';
 import type { SessionTarget } from '../model/session';
 import { isPanelToHost } from './guards';
-import { lookFragment } from './theme';
+import { lookParams } from './theme';
 
 /**
  * The panel page's query string for a target (parsed back by `targetFromQuery`). Content scripts
@@ -29,11 +29,21 @@ const ownFrames = new WeakSet<HTMLIFrameElement>();
  */
 export function createPanelFrame(
   target: SessionTarget,
-  { initialHeight = 120, look = null }: { initialHeight?: number; look?: HostLook | null } = {},
+  {
+    initialHeight = 120,
+    look = null,
+    hints = {},
+  }: {
+    initialHeight?: number;
+    look?: HostLook | null;
+    /** What the page tells the panel beyond the target (e.g. `meet`, `wrapup`), in the URL fragment. */
+    hints?: Record<string, string>;
+  } = {},
 ): HTMLIFrameElement {
   const query = panelQuery(target);
+  const fragment = new URLSearchParams({ ...lookParams(look), ...hints }).toString();
   const frame = document.createElement('iframe');
-  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}${lookFragment(look)}`;
+  frame.src = `${browser.runtime.getURL('/panel.html')}?${query}${fragment ? `#${fragment}` : ''}`;
   frame.title = 'Tandem mentoring panel';
   frame.setAttribute(PANEL_ATTRIBUTE, query);
   frame.style.cssText = `display:block;width:100%;height:${initialHeight}px;border:0;margin:0;background:transparent`;

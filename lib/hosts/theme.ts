@@ -17,9 +17,9 @@ export function lookAround(element: Element): HostLook | null {
   return null;
 }
 
-/** The panel URL's fragment that tells it the host's look (read by entrypoints/panel/main.tsx). */
-export function lookFragment(look: HostLook | null): string {
-  return look ? `#${new URLSearchParams({ theme: look.theme, background: look.background.join(',') })}` : '';
+/** The panel URL's fragment parameters that tell it the host's look (read by entrypoints/panel/main.tsx). */
+export function lookParams(look: HostLook | null): Record<string, string> {
+  return look ? { theme: look.theme, background: look.background.join(',') } : {};
 }
 
 /** Tells a panel frame the host's look changed. */

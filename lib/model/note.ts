@@ -3,6 +3,7 @@ import { Id, stamps } from './common';
 
 /** Private notes never leave this device; shared ones may be published to the calendar event. */
 export const NoteVisibility = z.enum(['private', 'shared']);
+export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
 /** Session notes, kept as plain text / Markdown and always rendered as text. */
 export const Note = z.object({

@@ -1,8 +1,9 @@
 import { type ReadonlySignal, signal } from '@preact/signals';
 import { liveSignal } from '../db/live';
-import { privateNoteFor, savePrivateNote } from '../db/notes';
+import { noteFor, saveNote } from '../db/notes';
 import type { SessionHints } from '../db/sessions';
 import { splitInstanceId } from '../hosts/calendar/eid';
+import type { NoteVisibility } from '../model/note';
 import type { SessionTarget } from '../model/session';
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'error';
@@ -18,12 +19,12 @@ export interface NoteDraft {
 }
 
 /**
- * The private note of one session as the user types it. Every input is written at once; while a
+ * One note of a session (private or shared) as the user types it. Every input is written at once; while a
  * write is in flight only the newest text waits, so writes never pile up or land out of order.
  * Edits made in another context (another tab's panel) show up here unless the user is mid-edit or
  * has words that failed to save: those are never replaced; they stay on screen until a save works.
  */
-export function createNoteDraft(target: SessionTarget): NoteDraft {
+export function createNoteDraft(target: SessionTarget, visibility: NoteVisibility = 'private'): NoteDraft {
   const text = signal('');
   const status = signal<SaveStatus>('loading');
   const error = signal<string | null>(null);
@@ -33,7 +34,7 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
   let writing = false;
   const hints = target.kind === 'calendar' ? occurrenceHints(target.eventId) : {};
 
-  const stored = liveSignal(() => privateNoteFor(target));
+  const stored = liveSignal(() => noteFor(target, visibility));
   const stopWatching = stored.state.subscribe((state) => {
     if (state.status === 'error') {
       status.value = 'error';
@@ -51,7 +52,7 @@ export function createNoteDraft(target: SessionTarget): NoteDraft {
       const next = pending;
       pending = null;
       try {
-        await savePrivateNote(target, next, hints);
+        await saveNote(target, visibility, next, hints);
         unsaved = null;
         error.value = null;
       } catch (e) {

@@ -10,15 +10,22 @@ import {
   updateAgendaItem,
 } from '../db/agenda';
 import { closeSession } from '../db/carry-forward';
-import { addGoal, type NewGoal } from '../db/goals';
+import { addCheckIn, isCheckInDue, type NewCheckIn } from '../db/checkins';
+import { feedbackFor, saveFeedback } from '../db/feedback';
+import { addGoal, type NewGoal, reviseGoal, setMilestoneDone } from '../db/goals';
 import { type LiveState, liveSignal } from '../db/live';
-import type { SessionHints } from '../db/sessions';
+import { learnMeetCode, type SessionHints } from '../db/sessions';
 import { addTakeaway, removeTakeaway } from '../db/takeaways';
 import { type TrackChoice, trackEvent, untrackEvent } from '../db/tracking';
 import { type PanelView, panelView } from '../db/views';
+import { logWin, type NewWin } from '../db/wins';
 import type { AgendaItem, AgendaTemplateId } from '../model/agenda';
-import type { ActionStatus } from '../model/outcome';
+import { now } from '../model/common';
+import type { Goal } from '../model/goal';
+import type { ActionStatus, Feedback } from '../model/outcome';
 import type { SessionTarget } from '../model/session';
+import { explain } from './explain';
+import { notMentoringCodes, setNotMentoring } from './not-mentoring';
 
 /** Something the panel tells the user after a change: a failure, or a change that can be undone. */
 export type Notice =
@@ -26,8 +33,29 @@ export type Notice =
   | { kind: 'info'; text: string }
   | { kind: 'undo'; text: string; undo: () => Promise<void> };
 
+/** Why the wrap-up is showing: the agreed end is near, the user left the call, or asked for it. */
+export type WrapUpReason = 'time' | 'left' | 'asked';
+
 export interface SessionPanelModel {
   state: ReadonlySignal<LiveState<PanelView>>;
+  /** A Meet call the user said is not a mentoring call (remembered for its code). */
+  notMentoring: ReadonlySignal<boolean>;
+  wrapUp: ReadonlySignal<WrapUpReason | null>;
+  setNotMentoring(value: boolean): void;
+  /** Shows the wrap-up; a reason the user already dismissed ("not yet") does not bring it back. */
+  startWrapUp(reason: WrapUpReason): void;
+  dismissWrapUp(): void;
+  checkInDue(relationshipId: string): Promise<boolean>;
+  /** Ends the wrap-up: the session becomes held and what was not discussed moves on. */
+  finishSession(sessionId: string): Promise<boolean>;
+  addWin(relationshipId: string, input: NewWin): Promise<boolean>;
+  addCheckIn(relationshipId: string, input: NewCheckIn): Promise<boolean>;
+  saveFeedback(sessionId: string, review: Pick<Feedback, 'strengths' | 'improvements'>): Promise<boolean>;
+  /** This side's review of a session, live; call `dispose` when done. */
+  myFeedback(sessionId: string): { state: ReadonlySignal<LiveState<Feedback | undefined>>; dispose(): void };
+  setMilestoneDone(goalId: string, milestoneId: string, on: string | null): Promise<boolean>;
+  /** Adjusts a goal's title or target date, recording what changed and why in its history. */
+  reviseGoal(goal: Goal, changes: Partial<Pick<Goal, 'title' | 'targetDate'>>, why: string): Promise<boolean>;
   notice: ReadonlySignal<Notice | null>;
   /** Polite screen-reader announcements (moves, additions) that have no visible message. */
   announcement: ReadonlySignal<string>;
@@ -60,6 +88,11 @@ export function createSessionPanel(target: SessionTarget, hints: SessionHints): 
   const live = liveSignal(() => panelView(target, hints));
   const notice = signal<Notice | null>(null);
   const announcement = signal('');
+  const notMentoring = signal(target.kind === 'meet' && notMentoringCodes().has(target.code));
+  const wrapUp = signal<WrapUpReason | null>(null);
+  const dismissed = new Set<WrapUpReason>();
+  /** A call starts when its panel first opens, unless its calendar occurrence says otherwise. */
+  const callHints = (): SessionHints => (target.kind === 'meet' ? { start: now() } : hints);
 
   const attempt = async (what: string, change: () => Promise<unknown>): Promise<boolean> => {
     try {
@@ -72,24 +105,82 @@ export function createSessionPanel(target: SessionTarget, hints: SessionHints): 
     }
   };
 
-  // An occurrence of a tracked series joins its relationship the first time it is shown, which also
-  // hands it what the previous session left open.
+  // An occurrence of a tracked series (or a call whose code was used before) joins its
+  // relationship the first time it is shown, which also hands it what the previous session left open.
   let joining = false;
   const stopJoining = live.state.subscribe((state) => {
-    if (joining || state.status !== 'ready' || state.value.kind !== 'joining' || target.kind !== 'calendar') return;
-    joining = true;
-    const relationshipId = state.value.relationship.id;
-    void attempt('record this session', () =>
-      trackEvent(target, hints, { relationshipId }, { wholeSeries: true }),
-    ).finally(() => {
-      joining = false;
-    });
+    if (joining || state.status !== 'ready') return;
+    const view = state.value;
+    if (view.kind === 'joining') {
+      joining = true;
+      const relationshipId = view.relationship.id;
+      void attempt('record this session', () =>
+        trackEvent(target, callHints(), { relationshipId }, { wholeSeries: target.kind === 'calendar' }),
+      ).finally(() => {
+        joining = false;
+      });
+    } else if (view.kind === 'tracked' && hints.meetCode && !view.view.session.meetCode) {
+      // The event's video link names its call: the Meet sidebar then finds this session.
+      void learnMeetCode(view.view.session.id, hints.meetCode);
+    }
   });
 
   return {
     state: live.state,
     notice,
     announcement,
+    notMentoring,
+    wrapUp,
+    setNotMentoring: (value) => {
+      if (target.kind !== 'meet') return;
+      setNotMentoring(target.code, value);
+      notMentoring.value = value;
+    },
+    startWrapUp: (reason) => {
+      if (dismissed.has(reason) && reason !== 'asked') return;
+      // Leaving the call outranks the timer; asking again keeps the first reason.
+      if (wrapUp.value === null || reason === 'left') wrapUp.value = reason;
+    },
+    dismissWrapUp: () => {
+      if (wrapUp.value) dismissed.add(wrapUp.value);
+      wrapUp.value = null;
+    },
+    checkInDue: (relationshipId) => isCheckInDue(relationshipId).catch(() => false),
+    finishSession: async (sessionId) => {
+      const done = await attempt('finish the session', () => closeSession(sessionId, 'held'));
+      if (done) {
+        wrapUp.value = null;
+        notice.value = { kind: 'info', text: 'Session held. What was not discussed moves to the next session.' };
+      }
+      return done;
+    },
+    addWin: async (relationshipId, input) => {
+      const done = await attempt('log the win', () => logWin(relationshipId, input));
+      if (done) announcement.value = `Win logged: ${input.text.trim()}`;
+      return done;
+    },
+    addCheckIn: (relationshipId, input) => attempt('save the check-in', () => addCheckIn(relationshipId, input)),
+    saveFeedback: (sessionId, review) => attempt('save the feedback', () => saveFeedback(sessionId, 'me', review)),
+    myFeedback: (sessionId) => liveSignal(() => feedbackFor(sessionId, 'me')),
+    setMilestoneDone: (goalId, milestoneId, on) =>
+      attempt('update the milestone', () => setMilestoneDone(goalId, milestoneId, on)),
+    reviseGoal: (goal, changes, why) => {
+      const what = [
+        changes.title !== undefined && changes.title !== goal.title && `title “${goal.title}” → “${changes.title}”`,
+        changes.targetDate !== undefined &&
+          changes.targetDate !== goal.targetDate &&
+          `target date ${goal.targetDate ?? 'none'} → ${changes.targetDate || 'none'}`,
+      ].filter(Boolean);
+      if (what.length === 0) return Promise.resolve(true);
+      return attempt('revise the goal', () =>
+        reviseGoal(
+          goal.id,
+          { ...changes, ...(changes.targetDate === '' ? { targetDate: undefined } : {}) },
+          `Revised: ${what.join('; ')}`,
+          why,
+        ),
+      );
+    },
     dismissNotice: () => {
       notice.value = null;
     },
@@ -154,10 +245,10 @@ export function createSessionPanel(target: SessionTarget, hints: SessionHints): 
       if (done) announcement.value = `Goal “${input.title.trim()}” added`;
       return done;
     },
-    track: (choice, wholeSeries) => {
-      if (target.kind !== 'calendar') return Promise.resolve(false);
-      return attempt('track this event', () => trackEvent(target, hints, choice, { wholeSeries }));
-    },
+    track: (choice, wholeSeries) =>
+      attempt(target.kind === 'meet' ? 'track this call' : 'track this event', () =>
+        trackEvent(target, callHints(), choice, { wholeSeries }),
+      ),
     untrack: async (wholeSeries) => {
       if (target.kind !== 'calendar') return false;
       const done = await attempt('stop tracking', () => untrackEvent(target, hints, { wholeSeries }));
@@ -174,15 +265,4 @@ export function createSessionPanel(target: SessionTarget, hints: SessionHints): 
       live.dispose();
     },
   };
-}
-
-/** A failure in words a user can act on; zod errors name the field. */
-function explain(error: unknown): string {
-  if (error instanceof Error && 'issues' in error && Array.isArray(error.issues)) {
-    const first = error.issues[0] as { path?: PropertyKey[]; message?: string } | undefined;
-    if (first)
-      return `${first.path?.length ? `${first.path.map(String).join('.')} ` : ''}${first.message ?? ''}`.trim();
-  }
-  if (error instanceof Error && error.name === 'QuotaExceededError') return 'the browser has no space left for Tandem';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -41,7 +41,7 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
 
   test('the popup, empty and with notes', async ({ calendar, popup }) => {
     await popup.open();
-    await expect(popup.page.getByText('No notes yet')).toBeVisible();
+    await expect(popup.empty).toBeVisible();
     expect(await axeViolations(popup.page)).toEqual([]);
 
     await calendar.open();
@@ -53,16 +53,34 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     expect(await axeViolations(popup.page)).toEqual([]);
   });
 
-  test('the panel is usable by keyboard alone', async ({ meet }) => {
+  test('the Meet sidebar is usable by keyboard alone: resize, track, note, wrap up', async ({ meet }) => {
     await meet.open();
     await meet.toggle.focus();
     await meet.page.keyboard.press('Enter');
     await expect(meet.toggle).toHaveAttribute('aria-expanded', 'true');
-    await expect(meet.panel.notes).toBeEnabled();
-    await meet.page.keyboard.press('Tab'); // from the toggle into the docked panel
+    const name = meet.panel.frame.getByLabel('Their name');
+    await expect(name).toBeEnabled();
+
+    // From the toggle to the dock's resize grip: arrow keys widen it.
+    await meet.page.keyboard.press('Tab');
+    const grip = meet.page.locator('tandem-meet-sidebar').getByRole('separator', { name: 'Resize the Tandem sidebar' });
+    await expect(grip).toBeFocused();
+    await expect(grip).toHaveAttribute('aria-valuenow', '360');
+    await meet.page.keyboard.press('ArrowLeft');
+    await expect(grip).toHaveAttribute('aria-valuenow', '380');
+
+    // Into the panel: the first question is which relationship this call is for.
+    await meet.page.keyboard.press('Tab');
+    await expect(name).toBeFocused();
+    await meet.page.keyboard.type('Alex Mentee');
+    await meet.page.keyboard.press('Enter');
+    await expect(meet.panel.heading).toHaveText('Mentored by Alex Mentee');
+
+    await meet.page.keyboard.press('Alt+N');
     await expect(meet.panel.notes).toBeFocused();
     await meet.page.keyboard.type('Typed without a mouse');
     await expect(meet.panel.saveStatus).toHaveText('Saved on this device');
-    await expect(meet.panel.notes).toHaveValue('Typed without a mouse');
+    await meet.page.keyboard.press('Alt+E');
+    await expect(meet.panel.frame.locator('#wrap-up')).toBeFocused();
   });
 });

@@ -10,6 +10,8 @@ import { serveGoogleFixtures, URLS } from './google-routes.ts';
  * headless and saves screenshots of the panel.
  */
 const SCREENSHOTS = resolve(import.meta.dirname, '../../artifacts/screenshots');
+const GOALS_REVIEW = resolve(import.meta.dirname, '../fixtures/backups/goals-review.json');
+const GOALS_REVIEW_MORGAN = '00000000-0000-4000-8000-000000000001';
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 const browser = await launchWithExtension({ headless: !hasDisplay });
@@ -85,14 +87,33 @@ async function walkThrough(page: Page): Promise<string[]> {
   await shoot('calendar-panel-dark', dialog);
 
   await page.setViewportSize({ width: 1280, height: 800 });
+  // Tuesday, five minutes into the call: the sidebar finds the occurrence by its Meet code.
+  await page.context().clock.setFixedTime(new Date('2026-11-24T15:05:00Z'));
   await page.goto(URLS.meetCall());
+  await page.locator('button[data-fixture="join"]').click();
   await page.locator('tandem-meet-sidebar').getByRole('button', { name: 'Tandem' }).click();
-  await page.locator('tandem-meet-sidebar iframe[data-tandem-panel]').contentFrame().getByRole('textbox').waitFor();
+  const sidebar = page.locator('tandem-meet-sidebar iframe[data-tandem-panel]').contentFrame();
+  await sidebar.getByRole('checkbox', { name: /^Discussed: How do I ask/ }).check();
+  const takeaway = sidebar.getByRole('textbox', { name: 'New takeaway' });
+  await takeaway.fill('Scope is negotiated: bring a proposal, not a request');
+  await takeaway.press('Enter');
+  await sidebar.getByText('Scope is negotiated: bring a proposal, not a request').waitFor();
   await shoot('meet-sidebar', page);
 
-  await page.setViewportSize({ width: 360, height: 420 });
+  // The popup and options shots show two relationships a few months in, the afternoon before a session.
+  await page.context().clock.setFixedTime(new Date('2026-11-23T16:00:00Z'));
+  await page.goto(popupUrl.replace('popup.html', 'options.html'));
+  await page.getByLabel('Restore from a backup…').setInputFiles(GOALS_REVIEW);
+  await page.locator('.status').filter({ hasText: 'Restored' }).waitFor();
+  await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(popupUrl);
-  await page.getByRole('listitem').first().waitFor();
+  await page.locator('.goal').first().waitFor();
   await shoot('popup', page);
+
+  await page.setViewportSize({ width: 900, height: 1100 });
+  await page.goto(`${popupUrl.replace('popup.html', 'options.html')}#relationship=${GOALS_REVIEW_MORGAN}&part=goals`);
+  await page.getByRole('heading', { name: 'Goals' }).waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await shoot('options', page);
   return saved;
 }

@@ -1,12 +1,17 @@
+import { browser } from 'wxt/browser';
 import { log } from '../../log';
+import type { HostToPanel } from '../../messaging';
 import type { Feature } from '../features';
+import { observeChanges } from '../observe';
 import { createPanelFrame, panelFrames, servePanels } from '../panel-frame';
 import { meetingCodeFromPath } from './meeting-code';
+import { findLeaveControl } from './selectors';
 
 const HOST_TAG = 'tandem-meet-sidebar';
 /** Meet's bottom control bar; the docked panel stops above it so it never covers the controls. */
 const CONTROL_BAR_HEIGHT = 88;
 const PANEL_WIDTH = 360;
+const MIN_WIDTH = 280;
 
 /** This content-script instance's sidebar (a previous instance's, after an update, is replaced). */
 let sidebar: HTMLElement | null = null;
@@ -28,6 +33,7 @@ export const sidebarToggle: Feature = {
     const update = (): void => render(meetingCodeFromPath(location.pathname));
     update();
     onUrlChange(update, signal);
+    watchCall(signal);
     signal.addEventListener('abort', () => {
       sidebar?.remove();
       sidebar = null;
@@ -62,12 +68,17 @@ function buildSidebar(code: string): HTMLElement {
       border: 0; border-radius: 8px 0 0 8px; background: #1a4d3a; color: #fff; cursor: pointer;
     }
     button:focus-visible { outline: 3px solid #8ab4f8; outline-offset: 2px; }
-    :host([data-open]) button { right: ${PANEL_WIDTH}px; }
+    :host { --width: ${PANEL_WIDTH}px; }
+    :host([data-open]) button { right: var(--width); }
     .dock {
-      display: none; position: fixed; top: 0; right: 0; bottom: ${CONTROL_BAR_HEIGHT}px; width: ${PANEL_WIDTH}px;
+      display: none; position: fixed; top: 0; right: 0; bottom: ${CONTROL_BAR_HEIGHT}px; width: var(--width);
       z-index: 2147483646; background: #fff; box-shadow: -2px 0 12px rgb(0 0 0 / 25%);
     }
     :host([data-open]) .dock { display: block; }
+    .grip {
+      position: absolute; left: -4px; top: 0; bottom: 0; width: 8px; cursor: ew-resize; z-index: 1;
+    }
+    .grip:focus-visible { outline: 3px solid #8ab4f8; }
   `;
   const toggle = document.createElement('button');
   toggle.type = 'button';
@@ -80,18 +91,104 @@ function buildSidebar(code: string): HTMLElement {
   const dock = document.createElement('div');
   dock.id = 'tandem-dock';
   dock.className = 'dock';
+  dock.append(resizeGrip(host));
   root.append(style, toggle, dock);
   return host;
 }
 
-function setOpen(open: boolean): void {
+/** Drag (or arrow keys) on the dock's left edge to change its width, within sensible bounds. */
+function resizeGrip(host: HTMLElement): HTMLElement {
+  const grip = document.createElement('div');
+  grip.className = 'grip';
+  grip.tabIndex = 0;
+  grip.setAttribute('role', 'separator');
+  grip.setAttribute('aria-orientation', 'vertical');
+  grip.setAttribute('aria-label', 'Resize the Tandem sidebar');
+  grip.setAttribute('aria-valuemin', String(MIN_WIDTH));
+  const setWidth = (width: number): void => {
+    const max = Math.max(MIN_WIDTH, Math.floor(window.innerWidth * 0.6));
+    const clamped = Math.round(Math.min(Math.max(width, MIN_WIDTH), max));
+    host.style.setProperty('--width', `${clamped}px`);
+    grip.setAttribute('aria-valuemax', String(max));
+    grip.setAttribute('aria-valuenow', String(clamped));
+  };
+  setWidth(PANEL_WIDTH);
+  const width = (): number => Number(grip.getAttribute('aria-valuenow'));
+  grip.addEventListener('keydown', (event) => {
+    const step = { ArrowLeft: 20, ArrowRight: -20 }[event.key];
+    if (step === undefined) return;
+    event.preventDefault();
+    setWidth(width() + step);
+  });
+  grip.addEventListener('pointerdown', (event) => {
+    grip.setPointerCapture(event.pointerId);
+    // The iframe would swallow pointer events while dragging across it.
+    const frame = grip.parentElement?.querySelector('iframe');
+    if (frame) frame.style.pointerEvents = 'none';
+    const move = (e: PointerEvent): void => setWidth(window.innerWidth - e.clientX);
+    grip.addEventListener('pointermove', move);
+    grip.addEventListener(
+      'pointerup',
+      () => {
+        grip.removeEventListener('pointermove', move);
+        if (frame) frame.style.pointerEvents = '';
+      },
+      { once: true },
+    );
+  });
+  return grip;
+}
+
+/**
+ * Notices the user leaving the call, in any UI language: a click on the leave control (found by
+ * structure or its icon's name, never its label), or the control disappearing while the page stays
+ * on the call's code (Meet's "You left the meeting" screen). Then the sidebar opens on the wrap-up.
+ * A closed tab cannot be helped here: everything typed is already saved, and the panel asks whether
+ * the session took place the next time it is opened.
+ */
+function watchCall(signal: AbortSignal): void {
+  let inCall = false;
+  let ended = false;
+  const callEnded = (): void => {
+    if (ended) return;
+    ended = true;
+    const frame = sidebar?.shadowRoot ? panelFrames(sidebar.shadowRoot)[0] : undefined;
+    if (frame?.contentWindow && sidebar?.hasAttribute('data-open')) {
+      const message: HostToPanel = { ns: 'tandem', type: 'host/call-ended' };
+      frame.contentWindow.postMessage(message, new URL(browser.runtime.getURL('/')).origin);
+    } else {
+      frame?.remove();
+      setOpen(true, { wrapup: 'left' });
+    }
+  };
+  observeChanges(
+    document.body,
+    () => {
+      const present = findLeaveControl() !== null;
+      if (inCall && !present) callEnded();
+      if (present && !inCall) ended = false;
+      inCall = present;
+    },
+    signal,
+  );
+  document.addEventListener(
+    'click',
+    (event) => {
+      const leave = findLeaveControl();
+      if (leave && event.target instanceof Node && leave.contains(event.target)) callEnded();
+    },
+    { capture: true, signal },
+  );
+}
+
+function setOpen(open: boolean, hints: Record<string, string> = {}): void {
   const root = sidebar?.shadowRoot;
   const dock = root?.querySelector('.dock');
   const toggle = root?.querySelector('button');
   const code = sidebar?.dataset.code;
   if (!sidebar || !dock || !toggle || !code) return;
-  if (open && !dock.firstChild) {
-    const frame = createPanelFrame({ kind: 'meet', code });
+  if (open && !dock.querySelector('iframe')) {
+    const frame = createPanelFrame({ kind: 'meet', code }, { hints });
     frame.style.height = '100%';
     dock.append(frame);
   }

@@ -28,7 +28,7 @@ export class PanelFrame {
   }
 
   get saveStatus(): Locator {
-    return this.frame.locator('#notes-status');
+    return this.frame.locator('#private-notes-status');
   }
 
   get trackButton(): Locator {
@@ -61,7 +61,9 @@ export class PanelFrame {
 
   /** Tracks the event for a new relationship ("Track as mentoring session"). */
   async trackNew({ name, role = 'mentee', wholeSeries = true }: NewRelationship): Promise<void> {
-    await this.trackButton.click();
+    // In a Meet call the form is open from the start; in Calendar it sits behind the button.
+    await this.frame.locator('.track-open, .track-form').first().waitFor();
+    if (await this.trackButton.isVisible()) await this.trackButton.click();
     const select = this.frame.getByLabel('Mentoring relationship');
     if (await select.count()) await select.selectOption({ label: 'Someone new…' });
     await this.frame.getByLabel('Their name').fill(name);
@@ -89,6 +91,8 @@ export class PanelFrame {
   }
 
   async writeNote(text: string): Promise<void> {
+    // Untracked events and calls show the notes at once; a tracked session has them under "Show more".
+    await this.frame.locator('#private-notes:visible, button.expander').first().waitFor();
     if (!(await this.notes.isVisible())) await this.showMore();
     await this.notes.fill(text);
     await this.saveStatus.filter({ hasText: 'Saved on this device' }).waitFor();

@@ -63,7 +63,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
@@ -121,6 +121,31 @@ describe('migrations', () => {
     expect(await current.agendaItems.where('carriedFrom').equals('original').count()).toBe(1);
   });
 
+  it('version 3 → 4: action items become findable by the session that created them', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({ ...VERSION_2_STORES, agendaItems: 'id, [sessionId+order], carriedFrom' });
+    const action = {
+      id: 'a1',
+      relationshipId: 'r1',
+      text: 'Draft the self-review',
+      owner: 'mentee',
+      status: 'open',
+      createdInSessionId: session.id,
+      reviewSessionId: session.id,
+      createdAt: session.createdAt,
+      updatedAt: session.createdAt,
+    };
+    await v3.table('actionItems').bulkAdd([action, { ...action, id: 'a2', createdInSessionId: 'other' }]);
+    v3.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect(await current.actionItems.where('createdInSessionId').equals(session.id).toArray()).toEqual([action]);
+    expect(await current.actionItems.count()).toBe(2);
+  });
+
   it('an upgrade that throws leaves the previous version and its data readable', async () => {
     const name = `failing-upgrade-${crypto.randomUUID()}`;
     const before = new TandemDB(name);
@@ -131,7 +156,7 @@ describe('migrations', () => {
     class BrokenNextVersion extends TandemDB {
       constructor() {
         super(name);
-        this.version(4)
+        this.version(5)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('sessions').toCollection().modify({ status: 'held' });
@@ -146,7 +171,7 @@ describe('migrations', () => {
     const again = new TandemDB(name);
     opened.push(again);
     await again.open();
-    expect(again.verno).toBe(3);
+    expect(again.verno).toBe(4);
     expect(await again.sessions.toArray()).toEqual([session]);
   });
 });

@@ -3,7 +3,7 @@ import { closeSession } from '../../../lib/db/carry-forward';
 import { addCheckIn, checkInsOf, isCheckInDue } from '../../../lib/db/checkins';
 import { db } from '../../../lib/db/database';
 import { feedbackFor, saveFeedback } from '../../../lib/db/feedback';
-import { addWin, winsOf } from '../../../lib/db/wins';
+import { logWin, winsOf } from '../../../lib/db/wins';
 import { menteeRelationship, occurrence } from './factory';
 
 beforeEach(async () => {
@@ -11,13 +11,13 @@ beforeEach(async () => {
 });
 
 describe('wins', () => {
-  it('are validated, trimmed and listed newest first', async () => {
+  it('are validated, trimmed and listed by day', async () => {
     const r = await menteeRelationship();
-    await addWin(r.id, { text: ' Gave the talk ', on: '2026-11-10' });
-    await addWin(r.id, { text: 'Promoted', on: '2026-11-24' });
-    expect((await winsOf(r.id)).map((w) => w.text)).toEqual(['Promoted', 'Gave the talk']);
-    await expect(addWin(r.id, { text: 'Bad date', on: '2026-13-01' })).rejects.toThrow();
-    await expect(addWin(r.id, { text: '', on: '2026-11-24' })).rejects.toThrow(/must not be empty/);
+    await logWin(r.id, { text: ' Gave the talk ', on: '2026-11-10' });
+    await logWin(r.id, { text: 'Promoted', on: '2026-11-24' });
+    expect((await winsOf(r.id)).map((w) => w.text)).toEqual(['Gave the talk', 'Promoted']);
+    await expect(logWin(r.id, { text: 'Bad date', on: '2026-13-01' })).rejects.toThrow();
+    await expect(logWin(r.id, { text: '', on: '2026-11-24' })).rejects.toThrow(/must not be empty/);
     expect(await db.wins.count()).toBe(2);
   });
 });

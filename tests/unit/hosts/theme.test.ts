@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookAround, lookFragment } from '../../../lib/hosts/theme';
+import { lookAround, lookParams } from '../../../lib/hosts/theme';
 import { HostLook } from '../../../lib/messaging';
 
 function nested(outer: string, inner = ''): HTMLElement {
@@ -28,15 +28,14 @@ describe('lookAround', () => {
   });
 });
 
-describe('lookFragment', () => {
+describe('lookParams', () => {
   it('writes what the panel page parses back, and nothing without a look', () => {
     const look = { theme: 'dark', background: [40, 41, 42] } as const;
-    const fragment = lookFragment({ ...look, background: [...look.background] });
-    expect(fragment).toBe('#theme=dark&background=40%2C41%2C42');
-    const parsed = new URLSearchParams(fragment.slice(1));
+    const params = new URLSearchParams(lookParams({ ...look, background: [...look.background] }));
+    expect(params.toString()).toBe('theme=dark&background=40%2C41%2C42');
     expect(
-      HostLook.parse({ theme: parsed.get('theme'), background: parsed.get('background')?.split(',').map(Number) }),
+      HostLook.parse({ theme: params.get('theme'), background: params.get('background')?.split(',').map(Number) }),
     ).toEqual(look);
-    expect(lookFragment(null)).toBe('');
+    expect(lookParams(null)).toEqual({});
   });
 });

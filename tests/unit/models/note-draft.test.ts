@@ -28,14 +28,14 @@ describe('createNoteDraft', () => {
   });
 
   it('coalesces keystrokes typed while a write is in flight: the last text always wins', async () => {
-    const save = vi.spyOn(notes, 'savePrivateNote');
+    const save = vi.spyOn(notes, 'saveNote');
     const draft = createNoteDraft(target);
     await settle(draft);
     for (let i = 1; i <= 20; i++) draft.input('x'.repeat(i));
     await settle(draft);
     // The first keystroke starts a write; the other 19 arrive while it runs and collapse into one.
     expect(save).toHaveBeenCalledTimes(2);
-    expect(save.mock.calls.at(-1)?.[1]).toBe('x'.repeat(20));
+    expect(save.mock.calls.at(-1)?.slice(1, 3)).toEqual(['private', 'x'.repeat(20)]);
     expect((await notes.privateNoteFor(target))?.text).toBe('x'.repeat(20));
     draft.dispose();
   });
@@ -52,7 +52,7 @@ describe('createNoteDraft', () => {
   it('keeps the words on screen and says so when a write fails', async () => {
     const draft = createNoteDraft(target);
     await settle(draft);
-    vi.spyOn(notes, 'savePrivateNote').mockRejectedValueOnce(
+    vi.spyOn(notes, 'saveNote').mockRejectedValueOnce(
       Object.assign(new Error('quota'), { name: 'QuotaExceededError' }),
     );
     draft.input('precious words');
@@ -69,7 +69,7 @@ describe('createNoteDraft', () => {
   it('never replaces words that failed to save, even when another context saves meanwhile', async () => {
     const draft = createNoteDraft(target);
     await settle(draft);
-    vi.spyOn(notes, 'savePrivateNote').mockRejectedValueOnce(new Error('disk busy'));
+    vi.spyOn(notes, 'saveNote').mockRejectedValueOnce(new Error('disk busy'));
     draft.input('precious words');
     await vi.waitFor(() => expect(draft.status.value).toBe('error'));
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { agendaFor } from '../../../lib/db/agenda';
 import { db } from '../../../lib/db/database';
 import type { LiveState } from '../../../lib/db/live';
+import { trackEvent } from '../../../lib/db/tracking';
 import type { PanelView } from '../../../lib/db/views';
 import { createSessionPanel, type SessionPanelModel } from '../../../lib/models/session-panel';
 import { CALENDAR, menteeRelationship, SERIES } from '../db/factory';
@@ -94,6 +95,55 @@ describe('createSessionPanel', () => {
     const model = createSessionPanel({ kind: 'meet', code: 'abc-defg-hij' }, {});
     expect(await model.untrack(true)).toBe(false);
     expect(await db.sessions.count()).toBe(0);
+    model.dispose();
+  });
+
+  it('wrap-up: leaving outranks the timer, "not yet" keeps a reason from coming back, asking always works', () => {
+    const model = createSessionPanel({ kind: 'meet', code: 'abc-defg-hij' }, {});
+    model.startWrapUp('time');
+    expect(model.wrapUp.value).toBe('time');
+    model.startWrapUp('left');
+    expect(model.wrapUp.value).toBe('left');
+    model.dismissWrapUp();
+    model.startWrapUp('left');
+    model.startWrapUp('time');
+    expect(model.wrapUp.value).toBe('time');
+    model.dismissWrapUp();
+    model.startWrapUp('time');
+    expect(model.wrapUp.value).toBeNull();
+    model.startWrapUp('asked');
+    expect(model.wrapUp.value).toBe('asked');
+    model.dispose();
+  });
+
+  it('finishing the session marks it held', async () => {
+    await menteeRelationship();
+    const model = createSessionPanel(TARGET, HINTS);
+    const view = await until(model, tracked);
+    if (view.kind !== 'tracked') throw new Error('not tracked');
+    model.startWrapUp('asked');
+    expect(await model.finishSession(view.view.session.id)).toBe(true);
+    expect(model.wrapUp.value).toBeNull();
+    expect((await db.sessions.get(view.view.session.id))?.status).toBe('held');
+    model.dispose();
+  });
+
+  it('a call whose code was used with a relationship before joins it as a new session', async () => {
+    const relationship = await menteeRelationship();
+    const call = { kind: 'meet', code: 'abc-defg-hij' } as const;
+    await trackEvent(
+      call,
+      { start: '2026-01-06T15:00:00.000Z' },
+      { relationshipId: relationship.id },
+      { wholeSeries: false },
+    );
+    const model = createSessionPanel(call, {});
+    const view = await until(model, tracked);
+    expect(view.kind === 'tracked' && view.view.session).toMatchObject({
+      relationshipId: relationship.id,
+      meetCode: 'abc-defg-hij',
+    });
+    expect(await db.sessions.count()).toBe(2);
     model.dispose();
   });
 });
