@@ -1,3 +1,4 @@
+import type { Table } from 'dexie';
 import { z } from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup, type BackupData, BackupOutline } from '../model/backup';
 import { now } from '../model/common';
@@ -20,7 +21,7 @@ export class BackupError extends Error {
 /** Larger files are refused before they are read or parsed. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
 
-/** Number of records written to each table. */
+/** Number of records of each table in the file, all of which the database then holds. */
 export type ImportSummary = Record<TableName, number>;
 
 export interface ImportOptions {
@@ -115,6 +116,11 @@ export function parseBackup(text: string): Backup {
  * references, then writes every table in one read-write transaction. Any problem, including the
  * browser running out of storage half-way, rejects with a `BackupError` and leaves the database
  * exactly as it was. A `Blob` (a picked `File`) is refused by size before it is read.
+ *
+ * A replace writes only what differs from what is stored (`replaceTable`). Restoring a recent
+ * backup mostly finds the same records again, and writing is what takes the time: Chromium's
+ * IndexedDB spends 0.1–0.2 ms on every record it writes (and more clearing the old ones), about
+ * 8 s for the 56,000 records of the sample data set, against under 1 s to read and compare them.
  */
 export async function importBackup(file: string | Blob, options: ImportOptions = {}): Promise<ImportSummary> {
   const mode = options.mode ?? 'replace';
@@ -124,15 +130,16 @@ export async function importBackup(file: string | Blob, options: ImportOptions =
     await db.transaction('rw', allTables(), async () => {
       const stored = mode === 'merge' ? await storedIds() : undefined;
       checkReferences(data, stored);
-      for (const table of TABLE_NAMES) {
-        const target = db.table<BackupData[TableName][number], string>(table);
+      // Read in the same transaction as the writes, so that nothing changes in between.
+      const current = mode === 'replace' ? await Promise.all(allTables().map((table) => table.toArray())) : [];
+      for (const [i, table] of TABLE_NAMES.entries()) {
+        const target = db.table<Row, string>(table);
+        if (mode === 'replace') {
+          await replaceTable(target, table, data[table], current[i] ?? []);
+          continue;
+        }
         try {
-          if (mode === 'replace') {
-            await target.clear();
-            await target.bulkAdd(data[table]);
-          } else {
-            await target.bulkPut(data[table]);
-          }
+          await target.bulkPut(data[table]);
         } catch (error) {
           throw writeError(error, table);
         }
@@ -142,6 +149,64 @@ export async function importBackup(file: string | Blob, options: ImportOptions =
     throw writeError(error);
   }
   return perTable((table) => data[table].length);
+}
+
+type Row = BackupData[TableName][number];
+
+/**
+ * Makes `target` hold exactly `records`. A stored record equal to the file's record of the same id
+ * is kept as it is; every other stored record is deleted and every other file record added. When
+ * fewer than half of the stored records are kept, clearing the table is cheaper than deleting
+ * them one by one. Deleting before adding means a unique key (a session's calendar event) can
+ * move from one record to another without a clash.
+ */
+async function replaceTable(
+  target: Table<Row, string>,
+  table: TableName,
+  records: readonly Row[],
+  stored: readonly Row[],
+): Promise<void> {
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+  const kept = new Set<string>();
+  const added: number[] = []; // positions in `records` of the records to add
+  for (const [i, row] of records.entries()) {
+    const old = storedById.get(row.id);
+    if (old !== undefined && sameValue(old, row)) kept.add(row.id);
+    else added.push(i);
+  }
+  const clear = kept.size < stored.length / 2;
+  try {
+    if (clear) {
+      await target.clear();
+      await target.bulkAdd(records);
+    } else {
+      await target.bulkDelete(stored.filter((row) => !kept.has(row.id)).map((row) => row.id));
+      await target.bulkAdd(added.map((i) => records[i] as Row));
+    }
+  } catch (error) {
+    // A bulk write names a failure by its position in what it was given: here, in `added`.
+    throw writeError(error, table, clear ? undefined : added);
+  }
+}
+
+/**
+ * Whether two stored values are the same data: plain objects with the same own keys (a key set to
+ * `undefined` differs from a missing one), arrays, and primitives. Anything else counts as
+ * different, which only costs a write.
+ */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameValue(item, b[i]));
+  }
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return keys.every((key) => Object.hasOwn(y, key) && sameValue(x[key], y[key]));
 }
 
 /** Deletes every record of every table, in one transaction: all of it or, on failure, none. */
@@ -322,8 +387,8 @@ function checkUniqueKeys(data: BackupData): void {
   }
 }
 
-/** For each table, the fields that hold the id of a record in another table. */
-const REFERENCES: { readonly [T in TableName]: { readonly [F in keyof BackupData[T][number]]?: TableName } } = {
+/** For each table, the fields that hold the id of a record in another table (import checks them; deletion keeps them whole). */
+export const REFERENCES: { readonly [T in TableName]: { readonly [F in keyof BackupData[T][number]]?: TableName } } = {
   relationships: {},
   goals: { relationshipId: 'relationships' },
   sessions: { relationshipId: 'relationships' },
@@ -369,12 +434,13 @@ function checkReferences(data: BackupData, stored: IdsByTable | undefined): void
 }
 
 /** Turns a failed write into the message the user sees; the transaction has rolled back by then. */
-function writeError(error: unknown, table?: TableName): BackupError {
+function writeError(error: unknown, table?: TableName, positions?: readonly number[]): BackupError {
   if (error instanceof BackupError) return error;
   if (hasErrorNamed(error, 'QuotaExceededError')) {
     return new BackupError('your browser is out of storage space; nothing was imported', '', { cause: error });
   }
-  const position = firstFailedPosition(error);
+  const failed = firstFailedPosition(error);
+  const position = failed === undefined ? undefined : (positions?.[failed] ?? failed);
   const path = table === undefined ? '' : position === undefined ? `data.${table}` : `data.${table}[${position}]`;
   const reason = hasErrorNamed(error, 'ConstraintError')
     ? 'clashes with a record already stored (same unique key); nothing was imported'
