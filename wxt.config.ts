@@ -12,10 +12,18 @@ export default defineConfig({
     short_name: 'Tandem',
     description:
       'Agendas, notes, takeaways and goals for mentoring sessions, pinned to your Google Calendar events and Meet calls. Local-first.',
-    // Chrome: scripting + the two hosts, to start our content scripts in Google tabs that were
-    // already open when Tandem was installed or updated (lib/background/reinject.ts). Firefox
-    // does that by itself.
-    permissions: browser === 'firefox' ? [] : ['scripting'],
+    // Chrome only; Firefox needs neither of these two.
+    // - scripting (+ the two hosts): start our content scripts in Google tabs that were already open
+    //   when Tandem was installed or updated (lib/background/reinject.ts). Firefox does that by itself.
+    // - sidePanel: the browser side panel (entrypoints/sidepanel), pinned to each Meet call's tab
+    //   (lib/background/side-panel.ts). WXT would add it for the entrypoint anyway; listed to be seen.
+    //   Firefox's sidebar_action needs no permission.
+    // No `tabs`: the host permissions alone let the side panel and the background read the URL of
+    // Calendar and Meet tabs, and no others.
+    // Both browsers: reminders (lib/background/reminders.ts) — `alarms` to check on a schedule that
+    // survives the service worker being stopped, `notifications` to show them, `storage` for the
+    // reminder settings and what was already notified (never twice).
+    permissions: [...(browser === 'firefox' ? [] : ['scripting', 'sidePanel']), 'storage', 'alarms', 'notifications'],
     host_permissions: GOOGLE_HOSTS,
     web_accessible_resources: [{ resources: ['panel.html'], matches: GOOGLE_HOSTS }],
     // CSS light-dark() (the panel follows Calendar's theme) needs Chrome 123 / Firefox 120.

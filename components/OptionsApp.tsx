@@ -1,39 +1,45 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { createRelationshipEditor } from '../lib/models/relationship-editor';
+import type { RelationshipsModel } from '../lib/models/relationships-admin';
+import type { ReminderSettingsModel } from '../lib/models/reminder-settings';
 import { BrandMark } from './BrandMark';
 import { DataSection } from './DataSection';
+import { AccountSection } from './options/AccountSection';
+import { PrivacySection } from './options/PrivacySection';
+import { RelationshipPage } from './options/RelationshipPage';
+import { RelationshipsSection } from './options/RelationshipsSection';
+import { RemindersSection } from './options/RemindersSection';
 
-/** The options page: settings and everything about the user's data. */
-export function OptionsApp() {
+/**
+ * The options page: relationships (and the one opened from the list or a reminder), reminders,
+ * the user's data, privacy, and the Google account.
+ */
+export function OptionsApp({
+  relationships,
+  reminders,
+}: {
+  relationships: RelationshipsModel;
+  reminders: ReminderSettingsModel;
+}) {
+  const selected = relationships.selectedId.value;
+  const editor = useMemo(
+    () => (selected ? createRelationshipEditor(selected, relationships.today) : null),
+    [selected, relationships.today],
+  );
+  useEffect(() => () => editor?.dispose(), [editor]);
+
   return (
     <main class="options">
       <header class="brand">
         <BrandMark size={26} />
         <h1>Tandem settings</h1>
       </header>
-
+      <RelationshipsSection model={relationships} />
+      {editor && <RelationshipPage admin={relationships} editor={editor} part={relationships.part.value} />}
+      <RemindersSection model={reminders} />
       <DataSection />
-
-      <section aria-labelledby="privacy-heading" class="card">
-        <h2 id="privacy-heading">Privacy</h2>
-        <ul>
-          <li>
-            Your relationships, goals, agendas, notes and check-ins are stored only in this browser, in Tandem's own
-            storage. Google's pages cannot read them.
-          </li>
-          <li>Private notes and check-ins never leave this device.</li>
-          <li>
-            Nothing is sent anywhere unless you connect your Google account and choose to put something on your own
-            calendar.
-          </li>
-        </ul>
-      </section>
-
-      <section aria-labelledby="account-heading" class="card">
-        <h2 id="account-heading">Google account</h2>
-        <p>
-          Not connected. Tandem works fully without a Google account: mark a Calendar event as a mentoring session and
-          its agenda and notes live here.
-        </p>
-      </section>
+      <PrivacySection />
+      <AccountSection />
     </main>
   );
 }

@@ -1,45 +1,56 @@
-import { useEffect, useMemo } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { liveSignal } from '../lib/db/live';
-import { recentNotes } from '../lib/db/notes';
+import { useEffect, useState } from 'preact/hooks';
+import type { GoalsReviewModel } from '../lib/models/goals-review';
 import { BrandMark } from './BrandMark';
-import { sessionLabel } from './session-label';
+import { Notice } from './Notice';
+import { RecentNotes } from './popup/RecentNotes';
+import { RelationshipReview } from './popup/RelationshipReview';
 
-/** The toolbar popup: what you wrote recently, at a glance. */
-export function PopupApp() {
-  const live = useMemo(() => liveSignal(() => recentNotes(20)), []);
-  useEffect(() => () => live.dispose(), [live]);
-  const state = live.state.value;
+/** How many relationships fill the popup's first screen (at most 600 px high). */
+const FIRST_SCREEN = 1;
 
+/**
+ * The toolbar popup: the goals review. For each current relationship, the next session, what is
+ * due, the agreed rhythm and the goals with their progress; then recent notes.
+ */
+export function PopupApp({ model }: { model: GoalsReviewModel }) {
+  const state = model.review.value;
+  // The first screenful is painted first; the relationships below it and recent notes follow, a
+  // frame later, so that they do not hold up that paint.
+  const [whole, setWhole] = useState(false);
+  useEffect(() => {
+    if (state.status !== 'ready' || whole) return;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        setWhole(true);
+        model.loadNotes();
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [state.status, whole, model]);
   return (
     <main class="popup">
       <header class="brand">
         <BrandMark size={22} />
         <h1>Tandem</h1>
       </header>
-      <section aria-labelledby="recent-heading">
-        <h2 id="recent-heading">Recent session notes</h2>
-        {state.status === 'loading' && <p class="muted">Loading…</p>}
-        {state.status === 'error' && <p role="alert">Tandem could not read its data: {String(state.error)}</p>}
-        {state.status === 'ready' && state.value.length === 0 && (
-          <p class="muted">
-            No notes yet. Open a mentoring event in Google Calendar or start a Meet call, then write in the Tandem
-            panel.
-          </p>
-        )}
-        {state.status === 'ready' && state.value.length > 0 && (
-          <ul class="note-list">
-            {state.value.map(({ note, session }) => (
-              <li key={note.id}>
-                <p class="note-session">{sessionLabel(session)}</p>
-                <p class="note-text">{note.text}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Notice notice={model.notice.value} onDismiss={model.dismissNotice} />
+      {state.status === 'loading' && <p class="muted">Loading…</p>}
+      {state.status === 'error' && <p role="alert">Tandem could not read its data: {String(state.error)}</p>}
+      {state.status === 'ready' && state.value.length === 0 && (
+        <p class="muted empty">
+          No mentoring relationships yet. In Google Calendar, open a mentoring event and choose “Track as mentoring
+          session”: its goals, what is due and the next session show up here.
+        </p>
+      )}
+      {state.status === 'ready' &&
+        state.value
+          .slice(0, whole ? undefined : FIRST_SCREEN)
+          .map((review, i) => (
+            <RelationshipReview key={review.relationship.id} review={review} model={model} first={i === 0} />
+          ))}
+      <RecentNotes state={model.notes.value} onOpen={model.openSession} />
       <footer>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="link" onClick={() => model.openOptions()}>
           Settings and backup
         </button>
       </footer>

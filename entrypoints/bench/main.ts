@@ -1,7 +1,8 @@
 import { exportBackup, importBackup, parseBackup, serializeBackup } from '../../lib/db/backup';
 import { db } from '../../lib/db/database';
+import { popupView } from '../../lib/db/popup-view';
 import { buildSearchIndex } from '../../lib/db/search';
-import { popupView, sessionView } from '../../lib/db/views';
+import { sessionView } from '../../lib/db/views';
 import { generateSample } from '../../lib/sample/generate';
 import { seedDatabase } from '../../lib/sample/seed';
 
@@ -38,7 +39,7 @@ const bench = {
     return repeat(times, (i) => sessionView(ids[(i * 7919 + 13) % ids.length] ?? ''));
   },
   popup(times: number) {
-    return repeat(times, () => popupView('2026-11-23T12:00:00.000Z'));
+    return repeat(times, () => popupView('2026-11-23T12:00:00.000Z', '2026-11-23'));
   },
   async search(times: number) {
     const [buildMs, index] = await timed(buildSearchIndex);

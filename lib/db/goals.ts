@@ -1,12 +1,12 @@
 import { newId, now } from '../model/common';
 import { type Goal, Goal as GoalSchema, isInProgress, type Milestone } from '../model/goal';
 import { db } from './database';
+import { inFocusOrder } from './goal-order';
 
 /** A relationship's goals: active and proposed first, then the rest; by target date within each. */
 export async function goalsOf(relationshipId: string): Promise<Goal[]> {
   const goals = await db.goals.where('relationshipId').equals(relationshipId).toArray();
-  const rank = (g: Goal): number => (g.status === 'active' ? 0 : g.status === 'proposed' ? 1 : 2);
-  return goals.sort((a, b) => rank(a) - rank(b) || (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999'));
+  return goals.sort(inFocusOrder);
 }
 
 /** Goals still being worked on whose target date is on or before `until` (YYYY-MM-DD), soonest first. */

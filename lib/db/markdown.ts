@@ -35,7 +35,8 @@ export async function relationshipMarkdown(relationshipId: string, options: Mark
   return formatRelationshipMarkdown(await readRelationship(relationshipId), options);
 }
 
-function readRelationship(id: string): Promise<RelationshipRecords> {
+/** Everything recorded for one relationship, read in one transaction (nested in the caller's, if any). Rejects if there is none. */
+export function readRelationship(id: string): Promise<RelationshipRecords> {
   const tables = [
     db.relationships,
     db.goals,

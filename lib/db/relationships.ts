@@ -24,10 +24,31 @@ export async function createRelationship(input: NewRelationship): Promise<Relati
   return relationship;
 }
 
-/** Relationships that are not ended, in the order they started. */
-export async function currentRelationships(): Promise<Relationship[]> {
-  const all = await db.relationships.where('status').anyOf('active', 'paused').toArray();
-  return all.sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+// In a module of its own so that the popup, which only reads, does not load this one's schemas.
+export { currentRelationships } from './current-relationships';
+
+/** Every relationship: current ones (active, paused) first in the order they started, then ended ones, latest first. */
+export async function allRelationships(): Promise<Relationship[]> {
+  const all = await db.relationships.toArray();
+  const current = all.filter((r) => r.status !== 'ended').sort((a, b) => a.startedOn.localeCompare(b.startedOn));
+  const ended = all
+    .filter((r) => r.status === 'ended')
+    .sort((a, b) => (b.endedOn ?? b.startedOn).localeCompare(a.endedOn ?? a.startedOn));
+  return [...current, ...ended];
+}
+
+/** Who the other person is, the user's role and when it started. */
+export type RelationshipDetails = Pick<Relationship, 'myRole' | 'other' | 'startedOn'>;
+
+/** Changes a relationship's details after validating them; keeps its agreement, status and series. */
+export async function editRelationship(relationshipId: string, details: RelationshipDetails): Promise<void> {
+  const { email, ...other } = details.other;
+  await updateRelationship(relationshipId, (r) => ({
+    ...r,
+    myRole: details.myRole,
+    startedOn: details.startedOn,
+    other: { ...other, name: other.name.trim(), ...(email?.trim() ? { email: email.trim() } : {}) },
+  }));
 }
 
 /** Replaces the agreement after validating it; keeps everything else. */

@@ -7,13 +7,16 @@ export interface BenchRow {
   value: number;
   unit: 'bytes' | 'ms' | 'count' | 'ratio' | 'requests' | 'ms/s';
   budget: number | null;
+  /** The budget is a floor (e.g. a frame-rate ratio), not a ceiling. */
+  atLeast?: true;
   detail: string;
 }
 
 export const RESULTS_FILE = resolve(import.meta.dirname, 'results.json');
 
 export function overBudget(row: BenchRow): boolean {
-  return row.budget !== null && row.value > row.budget;
+  if (row.budget === null) return false;
+  return row.atLeast ? row.value < row.budget : row.value > row.budget;
 }
 
 /** Prints the table, writes results.json, and tells whether every row is within budget. */
@@ -22,7 +25,7 @@ export function report(rows: BenchRow[]): boolean {
   const table = rows.map((row) => ({
     id: row.id,
     value: `${Number.isInteger(row.value) ? row.value : row.value.toFixed(1)} ${row.unit}`,
-    budget: row.budget === null ? '—' : `${row.budget} ${row.unit}`,
+    budget: row.budget === null ? '—' : `${row.atLeast ? '≥ ' : ''}${row.budget} ${row.unit}`,
     ok: overBudget(row) ? 'OVER' : 'ok',
     detail: row.detail,
   }));

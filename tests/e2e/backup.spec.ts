@@ -30,7 +30,7 @@ test('a backup downloaded from options brings everything back after "delete ever
 
   await options.deleteEverything();
   await popup.open();
-  await expect(popup.page.getByText('No notes yet')).toBeVisible();
+  await expect(popup.empty).toBeVisible();
 
   await options.restore(backupPath);
   await expect(options.status).toContainText('Restored');

@@ -204,7 +204,9 @@ test('markup typed into a note is stored and shown as text, never run', async ({
   await expect(popup.page).not.toHaveTitle('pwned');
 });
 
-test('the shipped build has no bench page and asks only for the two Google hosts', async ({ browserWithExtension }) => {
+test('the shipped build has no bench page and asks only for the permissions wxt.config.ts explains', async ({
+  browserWithExtension,
+}) => {
   const { context, extensionId } = browserWithExtension;
   expect(existsSync(resolve(EXTENSION_DIR, 'bench.html'))).toBe(false);
   const page = await context.newPage();
@@ -214,7 +216,8 @@ test('the shipped build has no bench page and asks only for the two Google hosts
       globalThis as unknown as { chrome: { runtime: { getManifest(): Record<string, unknown> } } }
     ).chrome.runtime.getManifest(),
   );
-  expect(manifest.permissions).toEqual(['scripting']);
+  // No `tabs`: the side panel reads Calendar and Meet tabs' URLs through the host permissions.
+  expect(manifest.permissions).toEqual(['scripting', 'sidePanel', 'storage', 'alarms', 'notifications']);
   expect(manifest.host_permissions).toEqual(['https://calendar.google.com/*', 'https://meet.google.com/*']);
   expect(manifest.web_accessible_resources).toEqual([
     { resources: ['panel.html'], matches: ['https://calendar.google.com/*', 'https://meet.google.com/*'] },

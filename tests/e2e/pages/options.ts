@@ -29,6 +29,32 @@ export class OptionsPage {
     await this.data.getByLabel('Restore from a backup…').setInputFiles(file);
   }
 
+  /** Opens the page and restores a backup file: the way specs start from known data. */
+  async seed(file: string): Promise<void> {
+    await this.open();
+    await this.restore(file);
+    await this.status.filter({ hasText: 'Restored' }).waitFor();
+  }
+
+  /** Options → Relationships: the list, creating one, and the undo of a deletion. */
+  get relationships(): Locator {
+    return this.page.getByRole('region', { name: 'Relationships' });
+  }
+
+  /** The relationship opened from the list (or a reminder). */
+  get relationship(): Locator {
+    return this.page.locator('section.relationship-page');
+  }
+
+  async openRelationship(name: string): Promise<void> {
+    await this.relationships.getByRole('link', { name }).click();
+    await this.relationship.getByRole('heading', { name: `Mentoring with ${name}` }).waitFor();
+  }
+
+  get reminders(): Locator {
+    return this.page.getByRole('region', { name: 'Reminders' });
+  }
+
   async deleteEverything(): Promise<void> {
     await this.data.getByRole('button', { name: 'Delete everything…' }).click();
     await this.data.getByRole('button', { name: 'Yes, delete everything' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreementLine, cadenceLabel, timeUntil } from '../../../components/panel/format';
+import { agreementLine, cadenceLabel, timeUntil } from '../../../components/format';
 import type { Agreement } from '../../../lib/model/relationship';
 
 const agreement = (patch: Partial<Agreement>): Agreement => ({

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/database';
-import { privateNoteFor, recentNotes, savePrivateNote } from '../../../lib/db/notes';
+import { privateNoteFor, savePrivateNote } from '../../../lib/db/notes';
+import { recentNotes } from '../../../lib/db/recent-notes';
 import { findSession } from '../../../lib/db/sessions';
 import type { SessionTarget } from '../../../lib/model/session';
 

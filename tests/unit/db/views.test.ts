@@ -5,7 +5,7 @@ import { closeSession } from '../../../lib/db/carry-forward';
 import { db } from '../../../lib/db/database';
 import { addGoal, setMilestoneDone } from '../../../lib/db/goals';
 import { ensureSession } from '../../../lib/db/sessions';
-import { popupView, sessionView } from '../../../lib/db/views';
+import { sessionView } from '../../../lib/db/views';
 import { newId, now } from '../../../lib/model/common';
 import { menteeRelationship, occurrence } from './factory';
 
@@ -64,27 +64,5 @@ describe('sessionView', () => {
       goals: [],
     });
     expect(await sessionView(newId())).toBeUndefined();
-  });
-});
-
-describe('popupView', () => {
-  it('summarises each current relationship: goals, due items, next session and whether it is prepared', async () => {
-    const r = await menteeRelationship();
-    await occurrence('2026-11-17');
-    const next = await occurrence('2026-11-24');
-    await addActionItem(r.id, undefined, { text: 'Overdue', owner: 'mentee', dueOn: '2026-11-20' });
-    await addActionItem(r.id, undefined, { text: 'Due today', owner: 'mentor', dueOn: '2026-11-23' });
-    await addActionItem(r.id, undefined, { text: 'Later', owner: 'mentee', dueOn: '2026-12-20' });
-    await addGoal(r.id, { title: 'Senior engineer', why: '', successCriteria: 'Promoted', category: 'career' });
-
-    let [summary] = await popupView('2026-11-23T10:00:00.000Z');
-    expect(summary?.due.map((a) => a.text)).toEqual(['Overdue', 'Due today']);
-    expect(summary?.nextSession?.id).toBe(next.id);
-    expect(summary?.nextSessionPrepared).toBe(false);
-    expect(summary?.goals.map((g) => g.goal.title)).toEqual(['Senior engineer']);
-
-    await addAgendaItem(next.id, { text: 'My question', addedBy: 'me' });
-    [summary] = await popupView('2026-11-23T10:00:00.000Z');
-    expect(summary?.nextSessionPrepared).toBe(true);
   });
 });

@@ -1,0 +1,144 @@
+import { tookPlace } from '../cadence';
+import { addDays } from '../dates';
+import type { Goal } from '../model/goal';
+import type { ActionItem, CheckIn, Win } from '../model/outcome';
+import type { Relationship } from '../model/relationship';
+import type { Session } from '../model/session';
+import { byDueDate, openActionItems } from './action-queries';
+import { CHECK_IN_EVERY, isCheckInDue } from './checkin-queries';
+import { currentRelationships } from './current-relationships';
+import { db } from './database';
+import { inFocusOrder } from './goal-order';
+
+/** How far ahead the popup lists open action items as coming up. */
+export const DUE_SOON_DAYS = 7;
+/** How many gaps between sessions the popup shows against the agreed cadence… */
+export const RECENT_GAPS = 3;
+/** …among the sessions of the last half year. */
+const RECENT_DAYS = 183;
+
+/** A goal in the review: its milestones done, and the wins logged for it. */
+export interface GoalProgress {
+  goal: Goal;
+  done: number;
+  /** Wins logged for this goal, oldest first. */
+  wins: Win[];
+}
+
+/** One relationship in the toolbar popup's goals review. */
+export interface RelationshipReview {
+  relationship: Relationship;
+  /** Goals in progress (active, proposed), then revised ones; by target date. */
+  goals: GoalProgress[];
+  /** Goals achieved, most recent target first. */
+  achieved: Goal[];
+  /** Open action items due within `DUE_SOON_DAYS` days, overdue ones included, soonest first. */
+  due: ActionItem[];
+  /** Open action items without a due date, or due later. */
+  openLater: number;
+  nextSession: Session | undefined;
+  /** Whether the next session's agenda has at least one item. */
+  nextSessionPrepared: boolean;
+  /** Starts of the last sessions that took place in the last half year, oldest first (`RECENT_GAPS` + 1 at most). */
+  recentStarts: string[];
+  /** A private check-in is due (as the panel asks for one: lib/db/checkins.ts). */
+  checkInDue: boolean;
+}
+
+/**
+ * The goals review for every current relationship (active, then paused), in one read transaction so
+ * it is one consistent snapshot. `now` is the instant to review at (an ISO string); "due" days are
+ * the user's (`today`).
+ *
+ * It reads whole small tables (goals, wins, check-ins) and the sessions of the last half year and
+ * ahead in one request each, rather than a few requests per relationship: each request is a round
+ * trip to the browser's IndexedDB, and the popup is opened to be read at once.
+ */
+export function popupView(now: string, today: string): Promise<RelationshipReview[]> {
+  const until = addDays(today, DUE_SOON_DAYS);
+  const nowMs = Date.parse(now);
+  const windowStart = addDays(today, -RECENT_DAYS);
+  return db.transaction(
+    'r',
+    [db.relationships, db.goals, db.actionItems, db.sessions, db.agendaItems, db.wins, db.checkIns],
+    async () => {
+      // Two rounds: what needs no relationship id is read alongside the relationships.
+      const [current, goals, wins, checkIns, sessions] = await Promise.all([
+        currentRelationships(),
+        db.goals.toArray(),
+        db.wins.toArray(),
+        db.checkIns.toArray(),
+        // In start order: the index's.
+        db.sessions.where('start').aboveOrEqual(windowStart).toArray(),
+      ]);
+      // Active ones first: a paused relationship has less to look at.
+      const relationships = current.sort((a, b) => Number(a.status === 'paused') - Number(b.status === 'paused'));
+      goals.sort(inFocusOrder);
+      // winsOf's order (wins.ts), by hand: that module's writes load with the popup's forms, later.
+      wins.sort((a, b) => a.on.localeCompare(b.on) || a.createdAt.localeCompare(b.createdAt));
+      checkIns.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+
+      return Promise.all(
+        relationships.map(async (relationship): Promise<RelationshipReview> => {
+          const id = relationship.id;
+          const own = sessions.filter((session) => session.relationshipId === id);
+          const nextSession = own.find((session) => (session.start ?? '') > now);
+          const [open, nextSessionPrepared, checkInDue] = await Promise.all([
+            openActionItems(id),
+            nextSession ? prepared(nextSession.id) : false,
+            checkInDueFrom(relationship, checkIns, own, windowStart),
+          ]);
+          const due = open.filter((a) => a.dueOn !== undefined && a.dueOn <= until).sort(byDueDate);
+          const mine = goals.filter((goal) => goal.relationshipId === id);
+          return {
+            relationship,
+            goals: mine
+              .filter((goal) => goal.status !== 'achieved' && goal.status !== 'dropped')
+              .map((goal) => ({
+                goal,
+                done: goal.milestones.filter((m) => m.doneOn).length,
+                wins: wins.filter((win) => win.goalId === goal.id),
+              })),
+            achieved: mine
+              .filter((goal) => goal.status === 'achieved')
+              .sort((a, b) => (b.targetDate ?? '').localeCompare(a.targetDate ?? '')),
+            due,
+            openLater: open.length - due.length,
+            nextSession,
+            nextSessionPrepared,
+            recentStarts: own
+              .filter((session) => (session.start ?? '') <= now && tookPlace(session, nowMs))
+              .slice(-(RECENT_GAPS + 1))
+              .map((session) => session.start ?? ''),
+            checkInDue,
+          };
+        }),
+      );
+    },
+  );
+}
+
+/** Whether a session's agenda has an item: `agendaOf` (agenda.ts) by hand, whose module the popup does not load. */
+async function prepared(sessionId: string): Promise<boolean> {
+  const items = await db.agendaItems
+    .where('[sessionId+order]')
+    .between([sessionId, -Infinity], [sessionId, Infinity])
+    .count();
+  return items > 0;
+}
+
+/**
+ * `isCheckInDue` (checkins.ts) from what the view read already: the held sessions since the last
+ * check-in, when that check-in falls inside the sessions read. Otherwise it asks the database.
+ */
+function checkInDueFrom(
+  relationship: Relationship,
+  checkIns: readonly CheckIn[],
+  sessions: readonly Session[],
+  windowStart: string,
+): Promise<boolean> | boolean {
+  const since = checkIns.filter((c) => c.relationshipId === relationship.id).at(-1)?.createdAt ?? '';
+  const held = sessions.filter((s) => s.status === 'held' && (s.start ?? '') >= since).length;
+  if (held >= CHECK_IN_EVERY - 1) return true;
+  return since >= windowStart ? false : isCheckInDue(relationship.id);
+}
