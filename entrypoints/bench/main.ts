@@ -56,6 +56,12 @@ const bench = {
     const [ms] = await timed(() => importBackup(backupText));
     return { ms, parseMs };
   },
+  /** The same file restored into a new, empty database (a new device): every record is written. */
+  async importFresh() {
+    await db.delete({ disableAutoOpen: false });
+    const [ms] = await timed(() => importBackup(backupText));
+    return { ms };
+  },
 };
 
 (window as unknown as { tandemBench: typeof bench }).tandemBench = bench;

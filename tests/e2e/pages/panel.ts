@@ -64,6 +64,8 @@ export class PanelFrame {
     // In a Meet call the form is open from the start; in Calendar it sits behind the button.
     await this.frame.locator('.track-open, .track-form').first().waitFor();
     if (await this.trackButton.isVisible()) await this.trackButton.click();
+    // The form renders after the click: only then does "is there a relationship to choose?" have an answer.
+    await this.frame.locator('.track-form').waitFor();
     const select = this.frame.getByLabel('Mentoring relationship');
     if (await select.count()) await select.selectOption({ label: 'Someone new…' });
     await this.frame.getByLabel('Their name').fill(name);
