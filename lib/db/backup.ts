@@ -195,7 +195,7 @@ async function replaceTable(
  * different, which only costs a write.
  */
 function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
+  if (Object.is(a, b)) return true; // unlike ===, tells 0 from -0, which IndexedDB keeps apart
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;

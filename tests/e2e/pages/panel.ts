@@ -1,4 +1,4 @@
-import type { FrameLocator, Locator } from '@playwright/test';
+import { expect, type FrameLocator, type Locator } from '@playwright/test';
 
 export interface NewRelationship {
   name: string;
@@ -63,9 +63,14 @@ export class PanelFrame {
   async trackNew({ name, role = 'mentee', wholeSeries = true }: NewRelationship): Promise<void> {
     // In a Meet call the form is open from the start; in Calendar it sits behind the button.
     await this.frame.locator('.track-open, .track-form').first().waitFor();
-    if (await this.trackButton.isVisible()) await this.trackButton.click();
-    // The form renders after the click: only then does "is there a relationship to choose?" have an answer.
-    await this.frame.locator('.track-form').waitFor();
+    // The iframe grows to its content right after it loads: a click during that layout shift can
+    // land beside the button, so click until the form is there. Only then does "is there a
+    // relationship to choose?" have an answer.
+    const form = this.frame.locator('.track-form');
+    await expect(async () => {
+      if (await this.trackButton.isVisible()) await this.trackButton.click();
+      await form.waitFor({ timeout: 2_000 });
+    }).toPass();
     const select = this.frame.getByLabel('Mentoring relationship');
     if (await select.count()) await select.selectOption({ label: 'Someone new…' });
     await this.frame.getByLabel('Their name').fill(name);
