@@ -1,6 +1,7 @@
 import type { ActionItem } from '../lib/model/outcome';
 import type { Relationship } from '../lib/model/relationship';
 import { dayLabel, ownerName } from './format';
+import { StoredCheckbox } from './StoredCheckbox';
 
 /** "overdue since 20 Nov", "due today", "due 27 Nov", or nothing for an item without a date. */
 export function dueLabel(item: ActionItem, today: string): string {
@@ -23,7 +24,7 @@ export function ActionList({
   items: readonly ActionItem[];
   relationship: Relationship;
   today: string;
-  onTick: (item: ActionItem) => void;
+  onTick: (item: ActionItem) => Promise<boolean>;
 }) {
   const mine = items.filter((item) => item.owner === relationship.myRole);
   const theirs = items.filter((item) => item.owner !== relationship.myRole);
@@ -42,7 +43,7 @@ export function ActionList({
                 return (
                   <li key={item.id}>
                     <label class="check">
-                      <input type="checkbox" checked={false} onChange={() => onTick(item)} />
+                      <StoredCheckbox checked={false} onChange={() => onTick(item)} />
                       <span>
                         <span class="visually-hidden">Done: </span>
                         {item.text}

@@ -9,6 +9,7 @@ import type { RelationshipEditor } from '../../lib/models/relationship-editor';
 import { MilestoneTimeline } from '../charts/MilestoneTimeline';
 import { DateField, Disclosure, Field, FormShell, useFirstField } from '../Field';
 import { dayLabel, fullDayLabel } from '../format';
+import { StoredCheckbox } from '../StoredCheckbox';
 import { LongTextField } from './fields';
 
 const CATEGORIES: readonly [GoalDraft['category'], string][] = [
@@ -119,10 +120,9 @@ function GoalView({
             {goal.milestones.map((m) => (
               <li key={m.id}>
                 <label class="check">
-                  <input
-                    type="checkbox"
+                  <StoredCheckbox
                     checked={Boolean(m.doneOn)}
-                    onChange={(e) => void editor.setMilestone(goal.id, m.id, e.currentTarget.checked)}
+                    onChange={(done) => editor.setMilestone(goal.id, m.id, done)}
                   />
                   <span>
                     {m.title}

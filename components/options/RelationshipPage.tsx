@@ -92,7 +92,7 @@ export function RelationshipPage({
           items={openActions}
           relationship={relationship}
           today={editor.today}
-          onTick={(item) => void editor.tickAction(item)}
+          onTick={(item) => editor.tickAction(item)}
         />
       )}
 

@@ -1,6 +1,7 @@
 import type { ReminderSettingsModel } from '../../lib/models/reminder-settings';
 import type { ReminderSettings } from '../../lib/settings';
 import { Field } from '../Field';
+import { StoredCheckbox } from '../StoredCheckbox';
 
 type Switch = Exclude<keyof ReminderSettings, 'prepareHours'>;
 
@@ -37,11 +38,7 @@ export function RemindersSection({ model }: { model: ReminderSettingsModel }) {
             {SWITCHES.map(([key, label]) => (
               <li key={key}>
                 <label class="check">
-                  <input
-                    type="checkbox"
-                    checked={settings[key]}
-                    onChange={(e) => void model.change({ [key]: e.currentTarget.checked })}
-                  />
+                  <StoredCheckbox checked={settings[key]} onChange={(on) => model.change({ [key]: on })} />
                   {label}
                 </label>
               </li>

@@ -4,6 +4,7 @@ import type { AgendaItem } from '../../lib/model/agenda';
 import type { Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { dayLabel } from '../format';
+import { StoredCheckbox } from '../StoredCheckbox';
 
 interface Props {
   model: SessionPanelModel;
@@ -109,12 +110,11 @@ export function AgendaList({ model, sessionId, items, goals, relationship, mode,
                 />
               ) : (
                 <>
-                  <input
-                    type="checkbox"
+                  <StoredCheckbox
                     checked={item.discussed}
                     disabled={mode === 'read'}
                     aria-label={`Discussed: ${item.text}`}
-                    onChange={(e) => void model.editItem(item.id, { discussed: e.currentTarget.checked })}
+                    onChange={(discussed) => model.editItem(item.id, { discussed })}
                   />
                   <div class="item-body">
                     <span class="item-text">{item.text}</span>

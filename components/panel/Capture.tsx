@@ -5,6 +5,7 @@ import type { ActionItem, Takeaway } from '../../lib/model/outcome';
 import type { Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { dayLabel, ownerName, today } from '../format';
+import { StoredCheckbox } from '../StoredCheckbox';
 
 /** A single text field with an Add button; keeps the text when saving fails. */
 export function OneLineForm({
@@ -114,13 +115,10 @@ export function ActionItems({
           {actions.map((action) => (
             <li key={action.id}>
               <label class="check">
-                <input
-                  type="checkbox"
+                <StoredCheckbox
                   checked={action.status === 'done'}
                   disabled={action.status === 'dropped'}
-                  onChange={(e) =>
-                    void model.setActionStatus(action.id, e.currentTarget.checked ? 'done' : 'open', sessionId)
-                  }
+                  onChange={(done) => model.setActionStatus(action.id, done ? 'done' : 'open', sessionId)}
                 />
                 <span>
                   {action.text}

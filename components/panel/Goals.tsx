@@ -3,6 +3,7 @@ import type { GoalInFocus } from '../../lib/db/views';
 import type { Goal } from '../../lib/model/goal';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { dayLabel, today } from '../format';
+import { StoredCheckbox } from '../StoredCheckbox';
 
 /**
  * The goals in focus: progress, the next milestone, milestones to tick off, and "revise" (goals
@@ -44,12 +45,9 @@ export function Goals({
                   {goal.milestones.map((milestone) => (
                     <li key={milestone.id}>
                       <label class="check small">
-                        <input
-                          type="checkbox"
+                        <StoredCheckbox
                           checked={Boolean(milestone.doneOn)}
-                          onChange={(e) =>
-                            void model.setMilestoneDone(goal.id, milestone.id, e.currentTarget.checked ? today() : null)
-                          }
+                          onChange={(done) => model.setMilestoneDone(goal.id, milestone.id, done ? today() : null)}
                         />
                         <span>
                           {milestone.title}

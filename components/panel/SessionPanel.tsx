@@ -7,6 +7,7 @@ import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { BrandMark } from '../BrandMark';
 import { agreementLine, dayLabel, ownerName, startTime, timeUntil, today } from '../format';
 import { NoteEditor } from '../NoteEditor';
+import { StoredCheckbox } from '../StoredCheckbox';
 import { formatStart } from '../session-label';
 import { AgendaList } from './AgendaList';
 import { ActionItems, Takeaways } from './Capture';
@@ -245,11 +246,7 @@ function OpenActions({
           return (
             <li key={action.id}>
               <label class="check">
-                <input
-                  type="checkbox"
-                  checked={false}
-                  onChange={() => void model.setActionStatus(action.id, 'done', sessionId)}
-                />
+                <StoredCheckbox checked={false} onChange={() => model.setActionStatus(action.id, 'done', sessionId)} />
                 <span>
                   {action.text}
                   <span class="item-meta">

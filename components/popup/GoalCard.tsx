@@ -1,6 +1,7 @@
 import type { GoalProgress } from '../../lib/db/popup-view';
 import { MilestoneTimeline } from '../charts/MilestoneTimeline';
 import { dayLabel } from '../format';
+import { StoredCheckbox } from '../StoredCheckbox';
 
 /** One goal in the review: progress, target date, its timeline, and the next milestone to tick off. */
 export function GoalCard({
@@ -10,7 +11,7 @@ export function GoalCard({
 }: {
   progress: GoalProgress;
   today: string;
-  onMilestone: (milestoneId: string) => void;
+  onMilestone: (milestoneId: string) => Promise<boolean>;
 }) {
   const { goal, done, wins } = progress;
   const next = goal.milestones.find((m) => !m.doneOn);
@@ -34,7 +35,7 @@ export function GoalCard({
       <MilestoneTimeline goal={goal} wins={wins} today={today} />
       {next && (
         <label class="check">
-          <input type="checkbox" checked={false} onChange={() => onMilestone(next.id)} />
+          <StoredCheckbox checked={false} onChange={() => onMilestone(next.id)} />
           <span>
             <span class="visually-hidden">Milestone reached: </span>
             Next: {next.title}

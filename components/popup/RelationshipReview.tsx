@@ -98,7 +98,7 @@ export function RelationshipReview({
           items={review.due}
           relationship={relationship}
           today={model.today}
-          onTick={(item) => void model.tickAction(item)}
+          onTick={(item) => model.tickAction(item)}
         />
       )}
       {review.openLater > 0 && (
@@ -117,7 +117,7 @@ export function RelationshipReview({
               key={progress.goal.id}
               progress={progress}
               today={model.today}
-              onMilestone={(milestoneId) => void model.setMilestone(progress.goal.id, milestoneId, true)}
+              onMilestone={(milestoneId) => model.setMilestone(progress.goal.id, milestoneId, true)}
             />
           ))}
         </ul>
