@@ -114,20 +114,33 @@ function useFocusAfterTracking(kind: string): void {
   }, [kind]);
 }
 
-/** Keeps the embedding iframe as tall as the panel's content. */
+/**
+ * Keeps the embedding iframe as tall as the panel's content. Chromium does not render a
+ * cross-origin frame that is outside the viewport (an event bubble taller than the window): no
+ * animation frames and no ResizeObserver callbacks until it is scrolled to. DOM mutations still
+ * arrive, so the height is also measured after each change of the panel's content; otherwise the
+ * frame would keep its first height and jump under the pointer once scrolled into view.
+ */
 function useReportHeight(target: SessionTarget): void {
   useEffect(() => {
-    const report = (): void =>
-      postToHost(target, {
-        ns: 'tandem',
-        type: 'panel/resize',
-        // The body's own height: the document's scrollHeight never drops below the frame's, so
-        // the frame could grow but never shrink back.
-        height: Math.ceil(document.body.getBoundingClientRect().height),
-      });
-    const observer = new ResizeObserver(report);
-    observer.observe(document.body);
-    return () => observer.disconnect();
+    let reported = -1;
+    const report = (): void => {
+      // The body's own height: the document's scrollHeight never drops below the frame's, so
+      // the frame could grow but never shrink back.
+      const height = Math.ceil(document.body.getBoundingClientRect().height);
+      if (height === reported) return;
+      reported = height;
+      postToHost(target, { ns: 'tandem', type: 'panel/resize', height });
+    };
+    const resizes = new ResizeObserver(report);
+    resizes.observe(document.body);
+    const mutations = new MutationObserver(report);
+    mutations.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    report();
+    return () => {
+      resizes.disconnect();
+      mutations.disconnect();
+    };
   }, [target]);
 }
 

@@ -17,6 +17,8 @@ test.describe('accessibility (axe, WCAG 2.1 A/AA)', () => {
     const panel = calendar.panel;
     await expect(panel.trackButton).toBeVisible();
     expect(await violations()).toEqual([]);
+    // Chrome's injected `body { font-size: 75% }` for extension pages must not shrink the text.
+    expect(await panel.frame.locator('body').evaluate((body) => getComputedStyle(body).fontSize)).toBe('14px');
 
     await panel.trackButton.click();
     await expect(panel.frame.getByLabel('Their name')).toBeVisible();

@@ -75,6 +75,27 @@ test.describe('Google Calendar', () => {
     await expect(calendar.panel.notes).toHaveValue('first occurrence');
   });
 
+  test('a panel opened below the fold still takes its content’s height before it is scrolled to', async ({
+    calendar,
+  }) => {
+    await calendar.open();
+    await calendar.openEvent(MENTORING);
+    await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
+    await calendar.panel.addItem('Promotion conversation');
+    await calendar.closeDialog();
+
+    await calendar.openEvent(MENTORING);
+    await expect(calendar.panel.agendaTexts).toHaveText(['Promotion conversation']);
+    // The case under test: Chromium does not render a cross-origin frame outside the viewport.
+    const viewport = calendar.page.viewportSize();
+    const box = await calendar.panel.element.boundingBox();
+    expect(box && viewport && box.y).toBeGreaterThan(viewport?.height ?? 0);
+    const content = await calendar.panel.frame.locator('body').evaluate((body) => body.getBoundingClientRect().height);
+    await expect
+      .poll(async () => (await calendar.panel.element.boundingBox())?.height)
+      .toBeCloseTo(Math.ceil(content), 0);
+  });
+
   test('tasks and undecodable eids get no panel and no error', async ({ calendar }) => {
     const errors: string[] = [];
     calendar.page.on('pageerror', (error) => errors.push(error.message));
