@@ -32,7 +32,7 @@ export interface IdentityApi {
   getAuthToken?(details: {
     interactive?: boolean;
     scopes?: string[];
-  }): Promise<{ token?: string; grantedScopes?: string[] } | string | undefined>;
+  }): Promise<{ token?: string; grantedScopes?: string[] } | undefined>;
   removeCachedAuthToken?(details: { token: string }): Promise<void>;
   clearAllCachedAuthTokens?(): Promise<void>;
   launchWebAuthFlow(details: { url: string; interactive?: boolean }): Promise<string | undefined>;
@@ -41,7 +41,8 @@ export interface IdentityApi {
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-const SCOPE = 'calendar';
+/** Where our log lines say they come from. */
+const LOG_SCOPE = 'calendar';
 
 interface Dependencies {
   identity?: IdentityApi;
@@ -97,16 +98,14 @@ export function chromeTokenProvider({
   async function cachedToken(interactive: boolean): Promise<string | null> {
     try {
       const result = await identity.getAuthToken?.({ interactive, scopes: [CALENDAR_SCOPE] });
-      // Chrome before 105 resolved with the token itself.
-      if (typeof result === 'string') return result;
       // With granular consent the user may untick calendar access: then we have no usable token.
       if (result?.grantedScopes && !result.grantedScopes.includes(CALENDAR_SCOPE)) {
-        log.debug(SCOPE, 'sign-in granted no calendar access');
+        log.debug(LOG_SCOPE, 'sign-in granted no calendar access');
         return null;
       }
       return result?.token ?? null;
     } catch (error) {
-      log.debug(SCOPE, `no token (${interactive ? 'interactive' : 'silent'}): ${reasonOf(error)}`);
+      log.debug(LOG_SCOPE, `no token (${interactive ? 'interactive' : 'silent'}): ${reasonOf(error)}`);
       return null;
     }
   }
@@ -172,13 +171,13 @@ export function webAuthFlowTokenProvider({
     try {
       responseUrl = await identity.launchWebAuthFlow({ url: url.href, interactive });
     } catch (error) {
-      log.debug(SCOPE, `no token (${interactive ? 'interactive' : 'silent'}): ${reasonOf(error)}`);
+      log.debug(LOG_SCOPE, `no token (${interactive ? 'interactive' : 'silent'}): ${reasonOf(error)}`);
       return null;
     }
     const fragment = new URLSearchParams(responseUrl ? new URL(responseUrl).hash.slice(1) : '');
     const token = fragment.get('access_token');
     if (!token) {
-      log.debug(SCOPE, `sign-in returned no token (${fragment.get('error') ?? 'no error given'})`);
+      log.debug(LOG_SCOPE, `sign-in returned no token (${fragment.get('error') ?? 'no error given'})`);
       return null;
     }
     const lifetime = Number(fragment.get('expires_in'));
@@ -224,9 +223,9 @@ async function revoke(fetchImpl: Fetch, revokeUrl: string, token: string): Promi
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ token }).toString(),
     });
-    if (!response.ok) log.debug(SCOPE, `revoke answered HTTP ${response.status}`);
+    if (!response.ok) log.debug(LOG_SCOPE, `revoke answered HTTP ${response.status}`);
   } catch (error) {
-    log.debug(SCOPE, `revoke failed: ${reasonOf(error)}`);
+    log.debug(LOG_SCOPE, `revoke failed: ${reasonOf(error)}`);
   }
 }
 
