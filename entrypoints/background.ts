@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { watchCalls } from '../lib/background/call-wrap-up';
 import { serveChipBadges } from '../lib/background/chip-badges';
 import { reinjectContentScripts } from '../lib/background/reinject';
 import { startReminders } from '../lib/background/reminders';
@@ -10,6 +11,7 @@ export default defineBackground(() => {
   serveChipBadges();
   enableSidePanelInMeetCalls();
   startReminders();
+  watchCalls();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Firefox injects into open tabs by itself on install and update.
     if (import.meta.env.FIREFOX || (reason !== 'install' && reason !== 'update')) return;

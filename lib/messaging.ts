@@ -56,6 +56,16 @@ export const BadgesToHost = z.discriminatedUnion('type', [
 ]);
 export type BadgesToHost = z.infer<typeof BadgesToHost>;
 
+/**
+ * From a Meet content script to the background (`runtime.sendMessage`): the tab is in a call, or
+ * the user left it on the page. A tab that goes away between the two left without a wrap-up.
+ */
+export const CallToBackground = z.discriminatedUnion('type', [
+  z.object({ ns, type: z.literal('call/joined'), code: z.string().check(z.maxLength(64)) }),
+  z.object({ ns, type: z.literal('call/left'), code: z.string().check(z.maxLength(64)) }),
+]);
+export type CallToBackground = z.infer<typeof CallToBackground>;
+
 /** The Google origin that embeds a panel for this target; the panel posts only to it. */
 export function hostOrigin(target: SessionTarget): string {
   return target.kind === 'calendar' ? 'https://calendar.google.com' : 'https://meet.google.com';

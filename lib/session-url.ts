@@ -10,10 +10,14 @@ import type { Session } from './model/session';
 export function sessionUrl(session: Pick<Session, 'calendarId' | 'eventId' | 'meetCode'>): string | undefined {
   const { calendarId, eventId, meetCode } = session;
   if (calendarId && eventId) return calendarEventUrl({ calendarId, eventId });
-  // The query `panelQuery` (lib/hosts/panel-frame.ts) writes for a Meet target.
-  if (meetCode)
-    return `${browser.runtime.getURL('/panel.html')}?${new URLSearchParams({ kind: 'meet', code: meetCode })}`;
+  if (meetCode) return callPanelUrl(meetCode);
   return undefined;
+}
+
+/** The panel page for a Meet call, in a tab of its own. */
+export function callPanelUrl(code: string): string {
+  // The query `panelQuery` (lib/hosts/panel-frame.ts) writes for a Meet target.
+  return `${browser.runtime.getURL('/panel.html')}?${new URLSearchParams({ kind: 'meet', code })}`;
 }
 
 /** A part of the options page: a relationship, and in it the agreement, goals or check-ins. */

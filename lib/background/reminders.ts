@@ -162,8 +162,9 @@ export async function updateBadge(now: Date = new Date()): Promise<string> {
   return text;
 }
 
-/** A notification was clicked: open what it is about, and close it. */
+/** A reminder's notification was clicked: open what it is about, and close it. Other notifications are left alone. */
 export async function openReminder(notificationId: string): Promise<void> {
+  if (!Object.keys(KIND_SETTING).some((kind) => notificationId.startsWith(`${kind}:`))) return;
   const target = (await readLog()).targets[notificationId];
   await browser.notifications.clear(notificationId);
   if (target) await browser.tabs.create({ url: target.url });

@@ -167,3 +167,56 @@ test('the call ending without our click (e.g. removed by the host) also brings t
   await expect(meet.toggle).toHaveAttribute('aria-expanded', 'true');
   await expect(meet.panel.frame.locator('#wrap-up')).toContainText('You left the call');
 });
+
+test('a tab closed in the middle of the call offers the wrap-up, and the popup shows what was agreed', async ({
+  meet,
+  popup,
+  browserWithExtension,
+}) => {
+  const { context } = browserWithExtension;
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error('no service worker');
+  type Chrome = {
+    notifications: { getAll(): Promise<Record<string, boolean>>; onClicked: { dispatch(id: string): void } };
+  };
+  const notifications = () =>
+    worker.evaluate(async () =>
+      Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.notifications.getAll()),
+    );
+  // The service worker runs on the real clock: the call happens now, and its action is due today.
+  const today = new Date().toISOString().slice(0, 10);
+
+  await meet.open(URLS.meetCall('pqr-stuv-wxy'));
+  await meet.join();
+  await openSidebar(meet);
+  await meet.panel.trackNew({ name: 'Sam Mentee', role: 'mentor' });
+  const action = meet.panel.frame.getByRole('form', { name: 'New action item' }).first();
+  await action.getByRole('textbox', { name: 'New action item' }).fill('Send the talk outline');
+  await action.getByLabel('Owner').selectOption({ label: 'Sam Mentee' });
+  await action.getByLabel('Due').fill(today);
+  await action.getByRole('button', { name: 'Add' }).click();
+  await expect(meet.panel.section('Takeaways and action items')).toContainText('Send the talk outline');
+
+  // Closing the tab is leaving without a goodbye: the background offers the wrap-up.
+  await meet.page.close();
+  await expect.poll(notifications).toEqual(['tandem-wrap-up:pqr-stuv-wxy']);
+  const opened = context.waitForEvent('page');
+  await worker.evaluate(
+    (id) => (globalThis as unknown as { chrome: Chrome }).chrome.notifications.onClicked.dispatch(id),
+    'tandem-wrap-up:pqr-stuv-wxy',
+  );
+  const wrapUpPage = await opened;
+  await expect(wrapUpPage).toHaveURL(/\/panel\.html\?kind=meet&code=pqr-stuv-wxy#wrapup=left$/);
+  const wrapUp = wrapUpPage.locator('#wrap-up');
+  await expect(wrapUp).toContainText('You left the call');
+  await expect(wrapUp).toContainText('Send the talk outline');
+  await wrapUp.getByRole('button', { name: 'Finish session' }).click();
+  await expect(wrapUpPage.locator('.chip')).toHaveText('Past session');
+  await expect.poll(notifications).toEqual([]);
+
+  // The popup's review: the action item agreed in the call, due today, under Sam's name.
+  await popup.open();
+  const sam = popup.relationship('Sam Mentee');
+  await expect(sam.dueItem('Send the talk outline')).toBeVisible();
+  await expect(sam.owners).toContainText(['Sam Mentee']);
+});

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { log } from '../../log';
-import type { HostToPanel } from '../../messaging';
+import type { CallToBackground, HostToPanel } from '../../messaging';
 import type { Feature } from '../features';
 import { observeChanges } from '../observe';
 import { createPanelFrame, panelFrames, servePanels } from '../panel-frame';
@@ -143,15 +143,24 @@ function resizeGrip(host: HTMLElement): HTMLElement {
  * Notices the user leaving the call, in any UI language: a click on the leave control (found by
  * structure or its icon's name, never its label), or the control disappearing while the page stays
  * on the call's code (Meet's "You left the meeting" screen). Then the sidebar opens on the wrap-up.
- * A closed tab cannot be helped here: everything typed is already saved, and the panel asks whether
- * the session took place the next time it is opened.
+ * The background hears when the call starts and when it is left here: a tab closed (or navigated
+ * away) in between ended the call without this page noticing, and the background offers the
+ * wrap-up in a notification instead (lib/background/call-wrap-up.ts).
  */
 function watchCall(signal: AbortSignal): void {
   let inCall = false;
   let ended = false;
+  const tell = (type: CallToBackground['type']): void => {
+    const code = sidebar?.dataset.code;
+    if (!code) return;
+    const message: CallToBackground = { ns: 'tandem', type, code };
+    // After an update this (old) content script can no longer reach the background: nothing to do.
+    browser.runtime.sendMessage(message).catch(() => undefined);
+  };
   const callEnded = (): void => {
     if (ended) return;
     ended = true;
+    tell('call/left');
     const frame = sidebar?.shadowRoot ? panelFrames(sidebar.shadowRoot)[0] : undefined;
     if (frame?.contentWindow && sidebar?.hasAttribute('data-open')) {
       const message: HostToPanel = { ns: 'tandem', type: 'host/call-ended' };
@@ -166,7 +175,10 @@ function watchCall(signal: AbortSignal): void {
     () => {
       const present = findLeaveControl() !== null;
       if (inCall && !present) callEnded();
-      if (present && !inCall) ended = false;
+      if (present && !inCall) {
+        ended = false;
+        tell('call/joined');
+      }
       inCall = present;
     },
     signal,
