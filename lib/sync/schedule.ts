@@ -66,7 +66,10 @@ async function schedule(relationshipId: string, options: ScheduleOptions): Promi
     const { etag: _, ...pending } = row;
     await db.remoteEvents.put(RemoteEvent.parse(pending));
   }
-  await enqueue({ kind: 'insert-series', calendarId, eventId, relationshipId, body: body as Record<string, unknown> });
+  await enqueue(
+    { kind: 'insert-series', calendarId, eventId, relationshipId, body: body as Record<string, unknown> },
+    options.at,
+  );
   await reconcileSeries(calendarId, [eventId], syncWindow(options.at ?? new Date()));
   return eventId;
 }
@@ -96,14 +99,17 @@ export function changeCadence(
       ...(options.at ? { at: options.at } : {}),
     });
     if (current) {
-      await enqueue({
-        kind: 'end-series',
-        calendarId: current.calendarId,
-        eventId: current.seriesId,
-        relationshipId,
-        before: options.from.toISOString(),
-        ...(master?.etag ? { baseEtag: master.etag } : {}),
-      });
+      await enqueue(
+        {
+          kind: 'end-series',
+          calendarId: current.calendarId,
+          eventId: current.seriesId,
+          relationshipId,
+          before: options.from.toISOString(),
+          ...(master?.etag ? { baseEtag: master.etag } : {}),
+        },
+        options.at,
+      );
       if (master?.recurrence) {
         await db.remoteEvents.put({ ...master, recurrence: endSeries(master.recurrence, options.from) });
       }
