@@ -171,12 +171,14 @@ function isGone(error: unknown): error is CalendarApiError {
   return error instanceof Error && (error as CalendarApiError).kind === 'gone';
 }
 
-/** The calendars to sync: `primary` and every calendar a relationship has a series on. */
-export async function calendarsToSync(primaryId: string = PRIMARY): Promise<string[]> {
+/**
+ * The calendars to sync: the primary one (by its real id, when known) and every calendar a
+ * relationship has a series on.
+ */
+export async function calendarsToSync(primaryId: string | undefined): Promise<string[]> {
   const relationships = await db.relationships.toArray();
-  const ids = new Set([primaryId, ...relationships.flatMap((r) => r.series.map((s) => s.calendarId))]);
-  if (primaryId !== PRIMARY) ids.delete(PRIMARY);
-  return [...ids];
+  const linked = relationships.flatMap((r) => r.series.map((s) => s.calendarId));
+  return [...new Set([...(primaryId ? [primaryId] : []), ...linked])];
 }
 
 /**
@@ -186,7 +188,10 @@ export async function calendarsToSync(primaryId: string = PRIMARY): Promise<stri
  */
 export async function syncAll(
   client: CalendarClient,
-  options: SyncOptions & { primaryId?: string } = {},
+  options: SyncOptions & {
+    /** The primary calendar's real id (the user's email); without it, only calendars with linked series are synced. */
+    primaryId?: string;
+  } = {},
 ): Promise<{ results: SyncResult[]; errors: CalendarApiError[] }> {
   const results: SyncResult[] = [];
   const errors: CalendarApiError[] = [];

@@ -321,16 +321,16 @@ describe('syncCalendar: changes from Google', () => {
 });
 
 describe('syncAll', () => {
-  it('syncs primary and every calendar a relationship has a series on; auth stops the run', async () => {
+  it('syncs the primary calendar (by its real id) and every calendar a relationship has a series on; auth stops the run', async () => {
     await menteeRelationship();
     google.put(master());
-    const { results } = await syncAll(google.client, { now: clock });
-    expect(results.map((r) => r.calendarId)).toEqual(['primary', CALENDAR]);
+    const { results } = await syncAll(google.client, { now: clock, primaryId: 'me@example.com' });
+    expect(results.map((r) => r.calendarId)).toEqual(['me@example.com', CALENDAR]);
     google.fail('listEvents', 'auth');
-    const failed = await syncAll(google.client, { now: clock });
+    const failed = await syncAll(google.client, { now: clock, primaryId: 'me@example.com' });
     expect(failed.errors.map((e) => e.kind)).toEqual(['auth']);
     expect(failed.results).toEqual([]);
-    expect((await db.syncState.get('primary'))?.lastError?.kind).toBe('auth');
+    expect((await db.syncState.get('me@example.com'))?.lastError?.kind).toBe('auth');
     expect(await db.sessions.count()).toBe(8);
   });
 
