@@ -5,6 +5,7 @@ import { serveChipBadges } from '../lib/background/chip-badges';
 import { reinjectContentScripts } from '../lib/background/reinject';
 import { startReminders } from '../lib/background/reminders';
 import { enableSidePanelInMeetCalls } from '../lib/background/side-panel';
+import { startSync } from '../lib/background/sync';
 import { log } from '../lib/log';
 
 export default defineBackground(() => {
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   enableSidePanelInMeetCalls();
   startReminders();
   watchCalls();
+  startSync();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Firefox injects into open tabs by itself on install and update.
     if (import.meta.env.FIREFOX || (reason !== 'install' && reason !== 'update')) return;

@@ -108,3 +108,24 @@ export function onHostMessage(target: SessionTarget, handle: (message: HostToPan
   window.addEventListener('message', listener);
   return () => window.removeEventListener('message', listener);
 }
+
+/**
+ * From an extension page (options) to the background, over `runtime.sendMessage`: the Google
+ * account and sync (lib/background/sync.ts). The reply is a `SyncReply`.
+ */
+export const SyncRequest = z.discriminatedUnion('type', [
+  /** Interactive sign-in (may show Google's consent window), then a sync. */
+  z.object({ ns, type: z.literal('sync/sign-in') }),
+  /** Revoke and forget the token; local data stays. */
+  z.object({ ns, type: z.literal('sync/sign-out') }),
+  z.object({ ns, type: z.literal('sync/now') }),
+]);
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+/** What a sync request did, as the options page shows it. */
+export const SyncReply = z.object({
+  account: z.enum(['local-only', 'signed-out', 'signed-in', 'sign-in-again']),
+  /** Set when the run failed for another reason than the account (offline, Google's errors). */
+  error: z.optional(z.string()),
+});
+export type SyncReply = z.infer<typeof SyncReply>;

@@ -1,10 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AgendaItem } from '../model/agenda';
 import type { Goal } from '../model/goal';
 import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
+import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
 
 /**
  * The one database of the extension origin (design.md §1). Content scripts never open it: their
@@ -19,6 +20,10 @@ import type { Session } from '../model/session';
  *   of per target session); the upgrade removes the duplicate copies version 2 could make.
  * - 4: action items indexed by the session that created them (a session's recap reads them without
  *   scanning years of the relationship's items). Only adds an index.
+ * - 5: Google Calendar sync (lib/sync/): per-calendar sync state, the remote events Tandem keeps
+ *   (keyed like sessions, `[calendarId+eventId]`), and the outbox of writes in the order they were
+ *   made (`++seq`). Only adds tables. They are a cache of Google plus pending writes, not the user's
+ *   records: backups (`TABLE_NAMES`) leave them out.
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
@@ -31,6 +36,9 @@ export class TandemDB extends Dexie {
   feedback!: EntityTable<Feedback, 'id'>;
   checkIns!: EntityTable<CheckIn, 'id'>;
   wins!: EntityTable<Win, 'id'>;
+  syncState!: EntityTable<SyncState, 'calendarId'>;
+  remoteEvents!: Table<RemoteEvent, [string, string]>;
+  outbox!: Table<OutboxOp, number>;
 
   constructor(name = 'tandem') {
     super(name);
@@ -67,6 +75,11 @@ export class TandemDB extends Dexie {
       });
     this.version(4).stores({
       actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn, createdInSessionId',
+    });
+    this.version(5).stores({
+      syncState: 'calendarId',
+      remoteEvents: '[calendarId+eventId], [calendarId+seriesId]',
+      outbox: '++seq, &id, [calendarId+eventId]',
     });
   }
 }

@@ -130,3 +130,18 @@ async function updateRelationship(id: string, change: (r: Relationship) => Relat
     await db.relationships.put(Relationship.parse({ ...next, updatedAt: now() }));
   });
 }
+
+/**
+ * Ends a series' link to its relationship (the series was deleted in Calendar) but keeps every
+ * recorded occurrence in the relationship: its history stays where it was. A no-op when not linked.
+ */
+export async function endSeriesLink(series: LinkedSeries): Promise<void> {
+  await db.transaction('rw', db.relationships, async () => {
+    const owner = await relationshipForSeries(series.calendarId, series.seriesId);
+    if (!owner) return;
+    await updateRelationship(owner.id, (r) => ({
+      ...r,
+      series: r.series.filter((s) => !(s.calendarId === series.calendarId && s.seriesId === series.seriesId)),
+    }));
+  });
+}

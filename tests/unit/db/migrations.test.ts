@@ -63,7 +63,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
@@ -146,6 +146,52 @@ describe('migrations', () => {
     expect(await current.actionItems.count()).toBe(2);
   });
 
+  it('version 4 → 5: everything stays; the sync tables are there, empty and indexed', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      ...VERSION_2_STORES,
+      agendaItems: 'id, [sessionId+order], carriedFrom',
+      actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn, createdInSessionId',
+    });
+    await v4.table('sessions').add(session);
+    await v4.table('notes').add(note);
+    v4.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(5);
+    expect(await current.sessions.toArray()).toEqual([session]);
+    expect(await current.notes.toArray()).toEqual([note]);
+    await current.remoteEvents.put({
+      calendarId: session.calendarId,
+      eventId: 's1',
+      seriesId: 's1',
+      kind: 'master',
+      status: 'confirmed',
+      syncedAt: session.createdAt,
+    });
+    expect(await current.remoteEvents.where('[calendarId+seriesId]').equals([session.calendarId, 's1']).count()).toBe(
+      1,
+    );
+    const op = {
+      id: note.id,
+      calendarId: 'primary',
+      eventId: 's1',
+      kind: 'end-series' as const,
+      before: session.start,
+    };
+    const seq = await current.outbox.add({
+      ...op,
+      attempts: 0,
+      nextAttemptAt: session.createdAt,
+      createdAt: session.createdAt,
+    });
+    expect(await current.outbox.where('[calendarId+eventId]').equals(['primary', 's1']).primaryKeys()).toEqual([seq]);
+    expect(await current.syncState.count()).toBe(0);
+  });
+
   it('an upgrade that throws leaves the previous version and its data readable', async () => {
     const name = `failing-upgrade-${crypto.randomUUID()}`;
     const before = new TandemDB(name);
@@ -156,7 +202,7 @@ describe('migrations', () => {
     class BrokenNextVersion extends TandemDB {
       constructor() {
         super(name);
-        this.version(5)
+        this.version(6)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('sessions').toCollection().modify({ status: 'held' });
@@ -171,7 +217,7 @@ describe('migrations', () => {
     const again = new TandemDB(name);
     opened.push(again);
     await again.open();
-    expect(again.verno).toBe(4);
+    expect(again.verno).toBe(5);
     expect(await again.sessions.toArray()).toEqual([session]);
   });
 });

@@ -1,0 +1,182 @@
+/**
+ * Google Calendar sync in the service worker (design.md §4): an alarm every few minutes and on
+ * demand; each run drains the outbox, then syncs every calendar. One run at a time: a request while
+ * one runs joins it.
+ *
+ * Survives the MV3 worker stopping: listeners are registered in the worker's first turn, the alarm
+ * outlives the worker, and every cursor, backoff and pending write is in the database. The token
+ * lives only with the `TokenProvider`; this module never stores or logs it. A revoked token
+ * (`auth`, after the client's one retry with a fresh token) stops the run and asks the user to sign
+ * in again; nothing local is lost, writes keep waiting in the outbox.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { z } from 'zod/mini';
+import { createTokenProvider, type TokenProvider } from '../calendar/auth';
+import { type CalendarClient, createCalendarClient } from '../calendar/client';
+import { calendarConfig } from '../calendar/config';
+import { log } from '../log';
+import { type SyncReply, SyncRequest } from '../messaging';
+import { drainOutbox } from '../sync/outbox';
+import { adoptPrimaryId } from '../sync/primary';
+import { clearAuthFailures, failureOf } from '../sync/state';
+import { syncAll } from '../sync/sync';
+
+/** The periodic sync. */
+export const SYNC_ALARM = 'tandem-sync';
+/** A one-off sync, soon (also wakes a stopped worker). */
+export const SYNC_NOW_ALARM = 'tandem-sync-now';
+export const SYNC_EVERY_MINUTES = 5;
+
+const Account = z.object({
+  status: z.enum(['signed-out', 'signed-in', 'sign-in-again']),
+  /** The primary calendar's real id (the user's email): sessions are keyed by it, as on the page. */
+  primaryId: z.optional(z.string()),
+});
+type Account = z.infer<typeof Account>;
+
+/** In `storage.local`: whether the user signed in, never the token. */
+export const accountItem = storage.defineItem<Account>('local:syncAccount', {
+  fallback: { status: 'signed-out' },
+  version: 1,
+});
+
+async function readAccount(): Promise<Account> {
+  const parsed = Account.safeParse(await accountItem.getValue());
+  return parsed.success ? parsed.data : { status: 'signed-out' };
+}
+
+export interface SyncServiceOptions {
+  /** `null`: the build has no OAuth client id: local-only. */
+  tokens: TokenProvider | null;
+  client?: (tokens: TokenProvider) => CalendarClient;
+  now?: () => Date;
+}
+
+export interface SyncService {
+  /** Drains the outbox and syncs, unless signed out; joins a run already under way. */
+  run(): Promise<SyncReply>;
+  signIn(): Promise<SyncReply>;
+  signOut(): Promise<SyncReply>;
+  handle(request: SyncRequest): Promise<SyncReply>;
+}
+
+export function createSyncService(options: SyncServiceOptions): SyncService {
+  const { tokens } = options;
+  const now = options.now ?? (() => new Date());
+  const client = tokens
+    ? (options.client ?? ((t: TokenProvider) => createCalendarClient({ baseUrl: calendarConfig.apiBase, tokens: t })))(
+        tokens,
+      )
+    : null;
+  let running: Promise<SyncReply> | null = null;
+
+  async function once(): Promise<SyncReply> {
+    if (!tokens || !client) return { account: 'local-only' };
+    const account = await readAccount();
+    if (account.status !== 'signed-in') return { account: account.status };
+    try {
+      const primaryId = account.primaryId ?? (await resolvePrimary(client));
+      if (primaryId && primaryId !== account.primaryId) {
+        await adoptPrimaryId(primaryId);
+        await accountItem.setValue({ ...account, primaryId });
+      }
+      const drained = await drainOutbox(client, { now });
+      if (drained.stopped) return await signInAgain();
+      const { errors } = await syncAll(client, { now, ...(primaryId ? { primaryId } : {}) });
+      if (errors.some((error) => error.kind === 'auth')) return await signInAgain();
+      const first = errors[0];
+      return { account: 'signed-in', ...(first ? { error: failureOf(first, now()).message } : {}) };
+    } catch (error) {
+      log.error('sync', error);
+      return { account: 'signed-in', error: failureOf(error, now()).message };
+    }
+  }
+
+  async function signInAgain(): Promise<SyncReply> {
+    await accountItem.setValue({ ...(await readAccount()), status: 'sign-in-again' });
+    return { account: 'sign-in-again' };
+  }
+
+  const service: SyncService = {
+    run() {
+      running ??= once().finally(() => {
+        running = null;
+      });
+      return running;
+    },
+    async signIn() {
+      if (!tokens) return { account: 'local-only' };
+      const token = await tokens.getToken(true);
+      if (!token) return { account: (await readAccount()).status };
+      await accountItem.setValue({ ...(await readAccount()), status: 'signed-in' });
+      await clearAuthFailures();
+      return service.run();
+    },
+    async signOut() {
+      if (!tokens) return { account: 'local-only' };
+      await running?.catch(() => undefined);
+      await tokens.signOut();
+      // The primary id belongs to the account; sessions, notes and waiting writes stay.
+      await accountItem.setValue({ status: 'signed-out' });
+      return { account: 'signed-out' };
+    },
+    handle(request) {
+      switch (request.type) {
+        case 'sync/sign-in':
+          return service.signIn();
+        case 'sync/sign-out':
+          return service.signOut();
+        case 'sync/now':
+          return service.run();
+      }
+    },
+  };
+  return service;
+}
+
+/** The primary calendar's id from the calendar list; `undefined` if it cannot be read now. */
+async function resolvePrimary(client: CalendarClient): Promise<string | undefined> {
+  try {
+    const page = await client.listCalendars({ minAccessRole: 'owner' });
+    return page.items.find((entry) => entry.primary)?.id;
+  } catch (error) {
+    log.debug('sync', `primary calendar not resolved: ${failureOf(error, new Date()).message}`);
+    return undefined;
+  }
+}
+
+/**
+ * Starts sync in the service worker. Call once, synchronously at startup (MV3 delivers events only
+ * to listeners registered in the worker's first turn). Makes sure the periodic alarm exists.
+ */
+export function startSync(options: Partial<SyncServiceOptions> = {}): SyncService {
+  const service = createSyncService({
+    ...options,
+    tokens: options.tokens === undefined ? createTokenProvider(calendarConfig) : options.tokens,
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_NOW_ALARM) void service.run();
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => {
+    // Only extension pages (the options page) may sign in or out; never a content script.
+    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    const parsed = SyncRequest.safeParse(message);
+    if (!parsed.success) return undefined;
+    return service.handle(parsed.data);
+  });
+  void ensureSyncAlarm().catch((error: unknown) => log.error('sync', error));
+  return service;
+}
+
+/** Creates the periodic alarm unless it is there already (re-creating would push its next run back). */
+export async function ensureSyncAlarm(): Promise<void> {
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (existing?.periodInMinutes === SYNC_EVERY_MINUTES) return;
+  await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_EVERY_MINUTES });
+}
+
+/** Extension pages: ask the background to sync soon (an alarm also wakes a stopped worker). */
+export function requestSync(): void {
+  browser.alarms.create(SYNC_NOW_ALARM, { when: Date.now() }).catch((error: unknown) => log.error('sync', error));
+}
