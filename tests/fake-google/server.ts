@@ -209,14 +209,15 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
 
   function control(method: string, url: URL, text: string, res: ServerResponse): void {
     try {
-      const result = controlRoute(method, url.pathname.slice('/__fake/'.length), text ? JSON.parse(text) : undefined);
+      const result = controlRoute(method, url, text ? JSON.parse(text) : undefined);
       sendJson(res, 200, result ?? { ok: true });
     } catch (e) {
       sendJson(res, 400, { error: (e as Error).message });
     }
   }
 
-  function controlRoute(method: string, path: string, body: unknown): unknown {
+  function controlRoute(method: string, url: URL, body: unknown): unknown {
+    const path = url.pathname.slice('/__fake/'.length);
     const args = (body ?? {}) as Record<string, unknown>;
     const route = `${method} ${path}`;
     switch (route) {
@@ -252,7 +253,7 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
         if (args.advanceMs !== undefined) clock.advance(Number(args.advanceMs));
         return { now: new Date(clock.now()).toISOString() };
       case 'GET events':
-        return fake.eventsIn(String(args.calendarId ?? store.defaultUser));
+        return fake.eventsIn(url.searchParams.get('calendarId') ?? store.defaultUser);
     }
     if (method === 'POST' && path.startsWith('google/')) return googleEdit(path.slice('google/'.length), args);
     throw new Error(`unknown control endpoint: ${route}`);

@@ -158,7 +158,7 @@ describe('control endpoints over HTTP', () => {
     });
     expect(moved.body).toMatchObject({ start: { dateTime: '2026-11-11T15:00:00+01:00' }, sequence: 1 });
     await control('POST', 'google/cancelOccurrence', { eventId: `${series.id}_20261117T140000Z` });
-    const events = (await control('GET', 'events')).body as Array<{ id: string; status: string }>;
+    const events = (await control('GET', `events?calendarId=${MORGAN}`)).body as Array<{ id: string; status: string }>;
     expect(events.map((e) => [e.id, e.status])).toEqual([
       [series.id, 'confirmed'],
       [`${series.id}_20261110T140000Z`, 'confirmed'],
