@@ -29,15 +29,17 @@ try {
     ...(values.seed && { seed: values.seed }),
     ...(values.now && { now: values.now }),
   });
-  console.log(`listening ${fake.url}`);
   const stop = () => {
     fake.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
+  // Before the line is printed: whoever reads it may signal us at once, and a signal that comes
+  // before a handler exists kills the process without closing the server.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  console.log(`listening ${fake.url}`);
 } catch (e) {
   console.error(`fake-google: ${(e as Error).message}`);
   process.exit(1);
