@@ -287,11 +287,15 @@ function seriesRows(
   withExceptions: boolean,
 ): Row[] {
   const before = params.timeMax ?? store.now() + EXPANSION_HORIZON_MS;
+  const series = store.series(master);
   const rows: Row[] = [];
-  for (const occurrence of store.occurrences(master, before)) {
+  const length = series.start.kind === 'date' ? series.length * 86_400_000 : series.length;
+  for (const occurrence of expand(series.recurrence, series.start, { before, max: EXPANSION_MAX })) {
+    // Cheap early skip of occurrences that end before the window (the full check follows).
+    if (params.timeMin !== undefined && startMs(occurrence) + length + 86_400_000 <= params.timeMin) continue;
     const id = instanceId(master.data.id as string, occurrence);
     if (store.events.has(id)) continue;
-    const data = store.occurrenceData(master, occurrence, id);
+    const data = store.occurrenceData(master, occurrence, id, series);
     if (!passes(store, calendar, data, master, params)) continue;
     rows.push({
       item: renderEvent(store, data, master, calendar.id, renderOptions(params)),

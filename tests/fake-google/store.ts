@@ -13,7 +13,6 @@ import type { calendar_v3 } from 'googleapis';
 import { errors } from './errors.ts';
 import { eventEtag, parseInstanceId } from './ids.ts';
 import {
-  expand,
   isOccurrence,
   type Occurrence,
   parseRecurrence,
@@ -221,12 +220,6 @@ export class Store {
     return seriesOf(master.data, this.calendarTimeZone(master.home));
   }
 
-  /** Occurrences of a series starting before `before`, at most EXPANSION_MAX. */
-  occurrences(master: StoredEvent, before: number): Occurrence[] {
-    const series = this.series(master);
-    return expand(series.recurrence, series.start, { before, max: EXPANSION_MAX });
-  }
-
   /** The event an id names in a calendar: stored, or an occurrence not yet materialised. */
   resolve(calendarId: string, eventId: string): Resolved {
     const stored = this.events.get(eventId);
@@ -249,8 +242,7 @@ export class Store {
   }
 
   /** The event data of an occurrence as Google shows it before anyone edits it. */
-  occurrenceData(master: StoredEvent, original: Occurrence, id: string): Event {
-    const series = this.series(master);
+  occurrenceData(master: StoredEvent, original: Occurrence, id: string, series = this.series(master)): Event {
     const { recurrence: _, ...shared } = master.data;
     const start = occurrenceTime(original, series.timeZone);
     const end =

@@ -46,6 +46,19 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** The wall-clock time at instant `ms` in `timeZone`. */
 export function wallTimeAt(ms: number, timeZone: string): WallTime {
+  const local = new Date(ms + offsetMinutes(ms, timeZone) * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/** The same, straight from Intl (slow; only for filling the offset cache). */
+function intlWallTimeAt(ms: number, timeZone: string): WallTime {
   const parts: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
@@ -64,10 +77,24 @@ function wallAsUtc(wall: WallTime): number {
   return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
 }
 
-/** Minutes east of UTC in `timeZone` at instant `ms` (Berlin in winter: 60). */
+const QUARTER_HOUR = 15 * 60_000;
+const offsets = new Map<string, number>();
+
+/**
+ * Minutes east of UTC in `timeZone` at instant `ms` (Berlin in winter: 60). Offsets change on
+ * quarter hours of UTC, so they are cached per quarter hour: Intl is the slow part of expanding a
+ * long series.
+ */
 export function offsetMinutes(ms: number, timeZone: string): number {
-  const flooredMs = Math.floor(ms / 1000) * 1000;
-  return Math.round((wallAsUtc(wallTimeAt(flooredMs, timeZone)) - flooredMs) / 60_000);
+  const bucket = Math.floor(ms / QUARTER_HOUR) * QUARTER_HOUR;
+  const key = `${timeZone} ${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = Math.round((wallAsUtc(intlWallTimeAt(bucket, timeZone)) - bucket) / 60_000);
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 /**
