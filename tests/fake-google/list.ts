@@ -161,7 +161,7 @@ function calendarListEntry(calendar: FakeCalendar, primary: boolean): Record<str
 }
 
 function calendarListToken(store: Store, user: FakeUser): string {
-  return Buffer.from(`calendarList ${user.email} ${store.syncGeneration}`).toString('base64');
+  return Buffer.from(`calendarList ${user.email} ${store.epoch} ${store.syncGeneration}`).toString('base64');
 }
 
 // ---------------------------------------------------------------- parameters
@@ -222,16 +222,15 @@ function maxResults(query: URLSearchParams): number {
 // ---------------------------------------------------------------- sync tokens
 
 function syncTokenFor(store: Store, calendarId: string): string {
-  return Buffer.from(JSON.stringify([calendarId, store.seq, store.syncGeneration])).toString('base64');
+  return Buffer.from(JSON.stringify([calendarId, store.seq, store.syncGeneration, store.epoch])).toString('base64');
 }
 
 /** The change number a token was issued at; 410 if it is not one of ours or has expired. */
 function readSyncToken(store: Store, calendarId: string, token: string): number {
   try {
-    const [calendar, seq, generation] = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown[];
-    if (calendar === calendarId && generation === store.syncGeneration && typeof seq === 'number' && seq <= store.seq) {
-      return seq;
-    }
+    const [calendar, seq, generation, epoch] = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown[];
+    const current = epoch === store.epoch && generation === store.syncGeneration;
+    if (current && calendar === calendarId && typeof seq === 'number' && seq <= store.seq) return seq;
   } catch {
     // not a token we issued
   }

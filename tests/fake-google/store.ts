@@ -102,12 +102,16 @@ export interface StoreOptions {
   rejectOversizedProperties: boolean;
 }
 
+/** Each store gets its own number, so tokens issued before a reset are not taken for new ones. */
+let stores = 0;
+
 export class Store {
   readonly users = new Map<string, FakeUser>();
   readonly calendars = new Map<string, FakeCalendar>();
   readonly events = new Map<string, StoredEvent>();
   readonly pages = new Map<string, PageCursor>();
   readonly options: StoreOptions;
+  readonly epoch = ++stores;
   /** Global change sequence: every write takes the next value; sync tokens remember one. */
   seq = 0;
   /** Bumped to invalidate every sync token at once (the "expire sync tokens" fault). */
