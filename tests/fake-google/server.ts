@@ -60,7 +60,7 @@ export interface FakeGoogle {
   /** Switchable faults: `faults.next('rateLimit429', 2)`, `faults.delay(500)`, `faults.clear()`. */
   faults: Faults;
   /** Changes made as if in the Calendar web app (move/cancel an occurrence, split a series …). */
-  google: GoogleSide;
+  readonly google: GoogleSide;
   clock: FakeClock;
   /** The state itself, for assertions the API cannot make. Replaced by `reset` and `loadSeed`. */
   readonly store: Store;
