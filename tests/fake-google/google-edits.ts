@@ -48,8 +48,9 @@ export class GoogleSide {
     const from = parseDateTime(current.start?.dateTime ?? '');
     const to = parseDateTime(current.end?.dateTime ?? '');
     const newStart = parseDateTime(start);
-    if (from === null || to === null || newStart === null)
+    if (from === null || to === null || newStart === null) {
       throw errors.invalid('moveOccurrence needs timed events and an RFC 3339 start');
+    }
     const newEnd =
       end ?? formatDateTime(newStart + (to - from), timeZone ?? this.store.calendarTimeZone(caller.calendar.id));
     return this.patch(eventId, {

@@ -104,7 +104,7 @@ export function listInstances(
     const originalStart = query.get('originalStart');
     const wanted = originalStart === null ? null : parseDateTime(originalStart);
     if (originalStart !== null && wanted === null) throw errors.invalidParameter('originalStart');
-    for (const row of seriesRows(store, caller.calendar, master, params, undefined, true)) {
+    for (const row of seriesRows(store, caller.calendar, master, params, true)) {
       const original = row.item.originalStartTime;
       if (wanted !== null && parseDateTime(original?.dateTime ?? '') !== wanted) continue;
       rows.push(row);
@@ -258,7 +258,7 @@ function gather(store: Store, calendar: FakeCalendar, params: ListParams, since:
         rows.push(row(stored, renderCancelled(stored), store, calendar));
       }
     } else if (data.recurrence && params.singleEvents) {
-      rows.push(...seriesRows(store, calendar, stored, params, since, false));
+      rows.push(...seriesRows(store, calendar, stored, params, false));
     } else if (passes(store, calendar, data, stored, params)) {
       rows.push(row(stored, renderEvent(store, data, stored, calendar.id, renderOptions(params)), store, calendar));
     }
@@ -282,7 +282,6 @@ function seriesRows(
   calendar: FakeCalendar,
   master: StoredEvent,
   params: ListParams,
-  since: number | undefined,
   withExceptions: boolean,
 ): Row[] {
   const before = params.timeMax ?? store.now() + EXPANSION_HORIZON_MS;
@@ -305,7 +304,6 @@ function seriesRows(
   }
   if (withExceptions) {
     for (const exception of store.exceptionsOf(master.data.id as string)) {
-      if (since !== undefined && exception.changeSeq <= since) continue;
       const cancelled = exception.data.status === 'cancelled' || store.presenceIn(exception, calendar.id) !== 'visible';
       if (cancelled && !params.showDeleted) continue;
       if (!passes(store, calendar, exception.data, exception, params)) continue;
