@@ -151,9 +151,11 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
       if (result === undefined) res.writeHead(204).end();
       else sendJson(res, 200, result);
     } catch (e) {
-      if (!(e instanceof GoogleApiError)) throw e;
-      entry.status = e.code;
-      sendJson(res, e.code, e.body());
+      // A bug in the fake answers 500 (and says so on stderr) rather than hanging the client.
+      if (!(e instanceof GoogleApiError)) console.error('fake-google: unexpected error', e);
+      const error = e instanceof GoogleApiError ? e : errors.backendError();
+      entry.status = error.code;
+      sendJson(res, error.code, error.body());
     }
   }
 
