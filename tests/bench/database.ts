@@ -3,6 +3,13 @@ import { type BenchRow, percentile } from './report.ts';
 
 const DATASET = { relationships: 10, years: 5, seed: 42 };
 const RUNS = 60;
+/**
+ * After writing ~56,000 records, Chromium's IndexedDB backend spends several seconds digesting them,
+ * and reads meanwhile stall for 5–10 ms now and then (seen here: every single read's p95 was 4–9 ms
+ * right after seeding, under 1.5 ms ten seconds later). A panel is opened on a database at rest,
+ * so the budgeted reads wait this long; the reads right after seeding are reported beside them.
+ */
+const SETTLE_MS = 10_000;
 
 interface Bench {
   seed(options: typeof DATASET): Promise<{ ms: number; counts: Record<string, number> }>;
@@ -41,6 +48,8 @@ export async function databaseRows(): Promise<BenchRow[]> {
     const size = `${c.relationships} relationships, ${c.sessions} sessions, ${
       (c.agendaItems ?? 0) + (c.notes ?? 0) + (c.actionItems ?? 0) + (c.takeaways ?? 0)
     } agenda items + notes + action items + takeaways`;
+    const panelJustSeeded = await call('panel', RUNS);
+    await page.waitForTimeout(SETTLE_MS);
     const panel = await call('panel', RUNS);
     const popup = await call('popup', RUNS);
     const search = await call('search', RUNS);
@@ -53,14 +62,21 @@ export async function databaseRows(): Promise<BenchRow[]> {
         value: percentile(panel, 95),
         unit: 'ms',
         budget: 10,
-        detail: `sessionView() ×${RUNS}; ${size}`,
+        detail: `sessionView() ×${RUNS}, ${SETTLE_MS / 1000} s after seeding (database at rest); ${size}`,
+      },
+      {
+        id: 'db.panel.just-seeded.p95',
+        value: percentile(panelJustSeeded, 95),
+        unit: 'ms',
+        budget: null,
+        detail: `sessionView() ×${RUNS} right after writing the dataset, while IndexedDB digests the bulk write; ${size}`,
       },
       {
         id: 'db.popup.p95',
         value: percentile(popup, 95),
         unit: 'ms',
         budget: 30,
-        detail: `popupView() ×${RUNS}; ${size}`,
+        detail: `popupView() ×${RUNS}, database at rest; ${size}`,
       },
       {
         id: 'db.search.p95',
