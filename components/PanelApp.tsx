@@ -24,6 +24,16 @@ export function PanelApp({ target }: { target: SessionTarget }) {
   useEffect(() => () => model.dispose(), [model]);
   // The Meet page tells us when the user leaves the call, by message or (when it opened the panel
   // for that) in the URL fragment.
+  // Calendar may show the event's video link only after the panel opened: the page then adds the
+  // code to our URL fragment (lib/hosts/panel-frame.ts addHint), without reloading us.
+  useEffect(() => {
+    const onHash = (): void => {
+      const meet = new URLSearchParams(location.hash.slice(1)).get('meet');
+      if (meet && isMeetingCode(meet)) model.meetCodeFound(meet);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [model]);
   useEffect(() => {
     if (new URLSearchParams(location.hash.slice(1)).get('wrapup') === 'left') model.startWrapUp('left');
     return onHostMessage(target, (message) => {

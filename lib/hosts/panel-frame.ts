@@ -51,6 +51,20 @@ export function createPanelFrame(
   return frame;
 }
 
+/**
+ * Tells a panel one more hint (see `createPanelFrame`) by its URL fragment: a same-document
+ * navigation, so the panel is not reloaded; it hears `hashchange`. Nothing happens when the
+ * fragment already says so.
+ */
+export function addHint(frame: HTMLIFrameElement, name: string, value: string): void {
+  const url = new URL(frame.src);
+  const hints = new URLSearchParams(url.hash.slice(1));
+  if (hints.get(name) === value) return;
+  hints.set(name, value);
+  url.hash = hints.toString();
+  frame.src = url.href;
+}
+
 /** Whether `frame` is one of ours, live, and showing `target`. */
 export function isPanelFor(frame: HTMLIFrameElement, target: SessionTarget): boolean {
   return ownFrames.has(frame) && frame.getAttribute(PANEL_ATTRIBUTE) === panelQuery(target);

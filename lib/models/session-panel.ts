@@ -44,6 +44,8 @@ export interface SessionPanelModel {
   setNotMentoring(value: boolean): void;
   /** Shows the wrap-up; a reason the user already dismissed ("not yet") does not bring it back. */
   startWrapUp(reason: WrapUpReason): void;
+  /** The page showed the event's Meet code after the panel opened: remember it for the call. */
+  meetCodeFound(code: string): void;
   dismissWrapUp(): void;
   checkInDue(relationshipId: string): Promise<boolean>;
   /** Ends the wrap-up: the session becomes held and what was not discussed moves on. */
@@ -84,7 +86,9 @@ export interface SessionPanelModel {
  * (every tab and context stays in step); each action reports a failure as a notice and returns
  * whether it succeeded, so a form keeps what the user typed when saving failed.
  */
-export function createSessionPanel(target: SessionTarget, hints: SessionHints): SessionPanelModel {
+export function createSessionPanel(target: SessionTarget, initialHints: SessionHints): SessionPanelModel {
+  /** What the page told us about the event; the Meet code may arrive later (`meetCodeFound`). */
+  const hints: SessionHints = { ...initialHints };
   const live = liveSignal(() => panelView(target, hints));
   const notice = signal<Notice | null>(null);
   const announcement = signal('');
@@ -127,6 +131,14 @@ export function createSessionPanel(target: SessionTarget, hints: SessionHints): 
 
   return {
     state: live.state,
+    meetCodeFound: (code) => {
+      if (hints.meetCode) return;
+      hints.meetCode = code;
+      const state = live.state.value;
+      if (state.status === 'ready' && state.value.kind === 'tracked' && !state.value.view.session.meetCode) {
+        void learnMeetCode(state.value.view.session.id, code);
+      }
+    },
     notice,
     announcement,
     notMentoring,

@@ -84,6 +84,37 @@ test('a call of a tracked series opens its session: agenda, capture, wrap-up on 
   await expect(calendar.panel.section('Takeaways from 24 Nov')).toContainText('Ask for scope, not titles');
 });
 
+test('the call still finds its session when Calendar shows the video link after the panel opened', async ({
+  calendar,
+  meet,
+  browserWithExtension,
+}) => {
+  await browserWithExtension.context.clock.setFixedTime(new Date('2026-11-23T10:00:00Z'));
+  await calendar.open(`${URLS.calendarWeek}?fixture-meet-late=1`);
+  await calendar.openEvent(MENTORING);
+  await expect(calendar.dialog.getByRole('link', { name: /Join with Google Meet/ })).toHaveCount(0);
+  await calendar.panel.trackNew({ name: 'Alex Mentee', role: 'mentor' });
+  await calendar.panel.addItem('Promotion conversation');
+  // Google's Meet row finishes loading: the open panel learns the code from the link now shown.
+  expect(
+    await calendar.page.evaluate(() =>
+      (window as unknown as { __gcal: { loadMeetRow(): boolean } }).__gcal.loadMeetRow(),
+    ),
+  ).toBe(true);
+  await expect(calendar.dialog.getByRole('link', { name: /Join with Google Meet/ })).toHaveCount(1);
+  await expect
+    .poll(() => calendar.panel.frame.locator('html').evaluate(() => location.hash))
+    .toContain('meet=abc-defg-hij');
+  await calendar.closeDialog();
+
+  await browserWithExtension.context.clock.setFixedTime(CALL_TIME);
+  await meet.open();
+  await meet.join();
+  await openSidebar(meet);
+  await expect(meet.panel.heading).toHaveText('Mentoring Alex Mentee');
+  await expect(meet.panel.agendaTexts).toHaveText(['Promotion conversation']);
+});
+
 test('five minutes before the agreed end the wrap-up is prompted (fake clock)', async ({
   meet,
   browserWithExtension,

@@ -3,7 +3,7 @@ import { log } from '../../log';
 import type { Feature } from '../features';
 import { meetingCodeFromPath } from '../meet/meeting-code';
 import { observeChanges, rateLimit } from '../observe';
-import { createPanelFrame, isPanelFor, panelFrames, servePanels } from '../panel-frame';
+import { addHint, createPanelFrame, isPanelFor, panelFrames, servePanels } from '../panel-frame';
 import { lookAround, onSchemeChange, postLook } from '../theme';
 import { decodeEid } from './eid';
 import { find, findAll, findExpected, matches } from './selectors';
@@ -37,8 +37,11 @@ export const eventPanel: Feature = {
 /** Fallback selectors walk the page: while it keeps changing, at most this often (ms). */
 const WALK_INTERVAL_MS = 500;
 
-/** What the last pass found and did: a pass that finds the same again is done at once. */
-let last: { details: Element; eid: string; frame: HTMLIFrameElement | null } | null = null;
+/**
+ * What the last pass found and did: a pass that finds the same again is done at once (unless the
+ * panel still waits for the event's Meet code).
+ */
+let last: { details: Element; eid: string; frame: HTMLIFrameElement | null; meet: string | null } | null = null;
 
 function syncPanel(mayWalk: () => boolean): void {
   const details = find('eventDetails', document, { fallbacks: false }) ?? (mayWalk() ? findDetails() : null);
@@ -50,6 +53,11 @@ function syncPanel(mayWalk: () => boolean): void {
     last.eid === eid &&
     (last.frame === null || last.frame.previousElementSibling === details)
   ) {
+    // Calendar may render the video row after the details: hand the panel the code when it comes.
+    if (last.frame && last.meet === null) {
+      last.meet = meetCodeNear(details);
+      if (last.meet) addHint(last.frame, 'meet', last.meet);
+    }
     return;
   }
   const slot = details.parentElement;
@@ -59,7 +67,7 @@ function syncPanel(mayWalk: () => boolean): void {
   const current = panelFrames(slot);
   if (!decoded.ok) {
     for (const frame of current) frame.remove();
-    last = { details, eid, frame: null };
+    last = { details, eid, frame: null, meet: null };
     log.debugOnce(`eid:${eid}`, 'calendar/event-panel', `no panel for eid "${eid.slice(0, 64)}": ${decoded.reason}`);
     return;
   }
@@ -68,14 +76,21 @@ function syncPanel(mayWalk: () => boolean): void {
   const keep = current.find((frame) => isPanelFor(frame, target));
   for (const frame of current) if (frame !== keep) frame.remove();
   let frame = keep;
+  // The video link tells the panel this occurrence's Meet code, so the call finds its session.
+  const meet = meetCodeNear(details);
   if (!frame) {
-    // The video link tells the panel this occurrence's Meet code, so the call finds its session.
-    const link = find('eventMeetLink', details.closest('[role="dialog"]') ?? details);
-    const code = link ? meetingCodeFromPath(new URL(link.getAttribute('href') ?? '', location.href).pathname) : null;
-    frame = createPanelFrame(target, { look: lookAround(details), hints: code ? { meet: code } : {} });
+    frame = createPanelFrame(target, { look: lookAround(details), hints: meet ? { meet } : {} });
     details.after(frame);
+  } else if (meet) {
+    addHint(frame, 'meet', meet);
   }
-  last = { details, eid, frame };
+  last = { details, eid, frame, meet };
+}
+
+/** The Meet code of the event's video link in the bubble, if it shows one. */
+function meetCodeNear(details: Element): string | null {
+  const link = find('eventMeetLink', details.closest('[role="dialog"]') ?? details);
+  return link ? meetingCodeFromPath(new URL(link.getAttribute('href') ?? '', location.href).pathname) : null;
 }
 
 /**
