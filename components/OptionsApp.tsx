@@ -1,4 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import type { GoogleAccountModel } from '../lib/models/google-account';
 import { createRelationshipEditor } from '../lib/models/relationship-editor';
 import type { RelationshipsModel } from '../lib/models/relationships-admin';
 import type { ReminderSettingsModel } from '../lib/models/reminder-settings';
@@ -17,9 +18,11 @@ import { RemindersSection } from './options/RemindersSection';
 export function OptionsApp({
   relationships,
   reminders,
+  account,
 }: {
   relationships: RelationshipsModel;
   reminders: ReminderSettingsModel;
+  account: GoogleAccountModel;
 }) {
   const selected = relationships.selectedId.value;
   const editor = useMemo(
@@ -39,7 +42,7 @@ export function OptionsApp({
       <RemindersSection model={reminders} />
       <DataSection />
       <PrivacySection />
-      <AccountSection />
+      <AccountSection model={account} />
     </main>
   );
 }
