@@ -3,6 +3,7 @@ import type { GoogleAccountModel } from '../lib/models/google-account';
 import { createRelationshipEditor } from '../lib/models/relationship-editor';
 import type { RelationshipsModel } from '../lib/models/relationships-admin';
 import type { ReminderSettingsModel } from '../lib/models/reminder-settings';
+import { createSeriesScheduler } from '../lib/models/series-scheduler';
 import { BrandMark } from './BrandMark';
 import { DataSection } from './DataSection';
 import { AccountSection } from './options/AccountSection';
@@ -30,6 +31,14 @@ export function OptionsApp({
     [selected, relationships.today],
   );
   useEffect(() => () => editor?.dispose(), [editor]);
+  const scheduler = useMemo(
+    () =>
+      selected && account.available
+        ? createSeriesScheduler({ relationshipId: selected, today: relationships.today, account: account.account })
+        : null,
+    [selected, relationships.today, account],
+  );
+  useEffect(() => () => scheduler?.dispose(), [scheduler]);
 
   return (
     <main class="options">
@@ -38,7 +47,15 @@ export function OptionsApp({
         <h1>Tandem settings</h1>
       </header>
       <RelationshipsSection model={relationships} />
-      {editor && <RelationshipPage admin={relationships} editor={editor} part={relationships.part.value} />}
+      {editor && (
+        <RelationshipPage
+          admin={relationships}
+          editor={editor}
+          part={relationships.part.value}
+          scheduler={scheduler}
+          syncAvailable={account.available}
+        />
+      )}
       <RemindersSection model={reminders} />
       <DataSection />
       <PrivacySection />
