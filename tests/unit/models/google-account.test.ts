@@ -19,7 +19,13 @@ function pushable<T>() {
       return { unsubscribe: () => observers.delete(observer.next), closed: false };
     },
   } as unknown as Observable<T>;
-  return { observable, push: (value: T) => observers.forEach((next) => next(value)), observers };
+  return {
+    observable,
+    push: (value: T) => {
+      for (const next of observers) next(value);
+    },
+    observers,
+  };
 }
 
 const IDLE: SyncStatus = { lastSyncAt: null, firstSync: null, signInAgain: false, failure: null, writes: null };
