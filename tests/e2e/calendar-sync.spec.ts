@@ -1,6 +1,7 @@
 import { CALENDAR_EVENTS_OWNED } from '../fake-google/oauth.ts';
 import type { FakeGoogle } from '../fake-google/server.ts';
-import { FAKE_EXTENSION_DIR } from '../harness/fake-google.ts';
+import { EXTENSION_DIR } from '../harness/browser.ts';
+import { buildHasClientId, FAKE_EXTENSION_DIR } from '../harness/fake-google.ts';
 import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import type { CalendarPage } from './pages/calendar';
@@ -314,4 +315,21 @@ test('the Google account section is accessible: labelled, keyboard usable, its s
     headers: { authorization: `Bearer user:${MORGAN}` },
   });
   expect(after.status).toBe(401);
+});
+
+test.describe('a build without an OAuth client id', () => {
+  test.use({ extensionDir: EXTENSION_DIR });
+  test.skip(buildHasClientId('production'), 'this machine builds with a client id (.env.local)');
+
+  test('says it is local-only and where to read how to connect; nothing to schedule', async ({ options }) => {
+    await options.open();
+    await expect(options.account).toContainText('This copy of Tandem is local-only');
+    await expect(options.account).toContainText('the README’s section “Google Calendar sync”');
+    await expect(options.account.getByRole('button')).toHaveCount(0);
+    await newRelationship(options, 'Alex Mentee', ALEX);
+    await expect(options.relationship).toContainText(
+      'Putting these sessions on Google Calendar needs Google Calendar sync',
+    );
+    await expect(options.relationship.getByRole('form', { name: 'Schedule recurring sessions' })).toHaveCount(0);
+  });
 });
