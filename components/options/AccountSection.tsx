@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describeFailure, type GoogleAccountModel, retryTime as nextRetry } from '../../lib/models/google-account';
+import { describeFailure, type GoogleAccountModel, retryTime } from '../../lib/models/google-account';
 import type { SyncStatus } from '../../lib/sync/state';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
@@ -12,7 +12,7 @@ const dayAndClock = new Intl.DateTimeFormat(undefined, {
 });
 
 /** "10:35" today, "Tue 24 Nov, 10:35" on another day. */
-export function whenLabel(at: number, now: number = Date.now()): string {
+function whenLabel(at: number, now: number = Date.now()): string {
   return new Date(at).toDateString() === new Date(now).toDateString() ? clock.format(at) : dayAndClock.format(at);
 }
 
@@ -149,7 +149,7 @@ function Activity({ model }: { model: GoogleAccountModel }) {
   const waiting = model.waiting.value;
   const signedIn = account?.status === 'signed-in' && status?.signInAgain !== true;
   const retryLabel = (notBefore: string | undefined) => {
-    const at = nextRetry(notBefore ? Date.parse(notBefore) : null, signedIn ? model.nextSyncAt.value : null);
+    const at = retryTime(notBefore ? Date.parse(notBefore) : null, signedIn ? model.nextSyncAt.value : null);
     return at === null ? null : whenLabel(at, now);
   };
   const lines: { key: string; text: string; problem?: boolean }[] = [];
