@@ -1,7 +1,9 @@
 import { useEffect, useMemo } from 'preact/hooks';
+import type { GoogleAccountModel } from '../lib/models/google-account';
 import { createRelationshipEditor } from '../lib/models/relationship-editor';
 import type { RelationshipsModel } from '../lib/models/relationships-admin';
 import type { ReminderSettingsModel } from '../lib/models/reminder-settings';
+import { createSeriesScheduler } from '../lib/models/series-scheduler';
 import { BrandMark } from './BrandMark';
 import { DataSection } from './DataSection';
 import { AccountSection } from './options/AccountSection';
@@ -17,9 +19,11 @@ import { RemindersSection } from './options/RemindersSection';
 export function OptionsApp({
   relationships,
   reminders,
+  account,
 }: {
   relationships: RelationshipsModel;
   reminders: ReminderSettingsModel;
+  account: GoogleAccountModel;
 }) {
   const selected = relationships.selectedId.value;
   const editor = useMemo(
@@ -27,6 +31,14 @@ export function OptionsApp({
     [selected, relationships.today],
   );
   useEffect(() => () => editor?.dispose(), [editor]);
+  const scheduler = useMemo(
+    () =>
+      selected && account.available
+        ? createSeriesScheduler({ relationshipId: selected, today: relationships.today, account: account.account })
+        : null,
+    [selected, relationships.today, account],
+  );
+  useEffect(() => () => scheduler?.dispose(), [scheduler]);
 
   return (
     <main class="options">
@@ -35,11 +47,19 @@ export function OptionsApp({
         <h1>Tandem settings</h1>
       </header>
       <RelationshipsSection model={relationships} />
-      {editor && <RelationshipPage admin={relationships} editor={editor} part={relationships.part.value} />}
+      {editor && (
+        <RelationshipPage
+          admin={relationships}
+          editor={editor}
+          part={relationships.part.value}
+          scheduler={scheduler}
+          syncAvailable={account.available}
+        />
+      )}
       <RemindersSection model={reminders} />
       <DataSection />
       <PrivacySection />
-      <AccountSection />
+      <AccountSection model={account} />
     </main>
   );
 }

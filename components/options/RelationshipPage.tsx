@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import type { Relationship } from '../../lib/model/relationship';
 import type { RelationshipEditor } from '../../lib/models/relationship-editor';
 import { describeFootprint, type RelationshipsModel } from '../../lib/models/relationships-admin';
+import type { SeriesScheduler } from '../../lib/models/series-scheduler';
 import type { OptionsPart } from '../../lib/session-url';
 import { ActionList } from '../ActionList';
 import { CheckInTrend } from '../charts/CheckInTrend';
@@ -13,20 +14,27 @@ import { AgreementEditor } from './AgreementEditor';
 import { CheckInForm } from './CheckInForm';
 import { RelationshipFields } from './fields';
 import { GoalsEditor } from './GoalsEditor';
+import { SeriesSchedulerPart } from './SeriesScheduler';
 
 /**
- * One relationship: who and since when (pause, end, delete), the agreement, goals, the sessions
- * against the agreed rhythm, open action items and the private check-ins. The address can point
- * at a part (`part=agreement`): the page moves the focus there, as a reminder's click expects.
+ * One relationship: who and since when (pause, end, delete), the agreement (and its series on
+ * Google Calendar), goals, the sessions against the agreed rhythm, open action items and the
+ * private check-ins. The address can point at a part (`part=agreement`): the page moves the focus
+ * there, as a reminder's click expects.
  */
 export function RelationshipPage({
   admin,
   editor,
   part,
+  scheduler,
+  syncAvailable,
 }: {
   admin: RelationshipsModel;
   editor: RelationshipEditor;
   part: OptionsPart | null;
+  /** Scheduling the sessions on Google Calendar; `null` when the build cannot sync. */
+  scheduler: SeriesScheduler | null;
+  syncAvailable: boolean;
 }) {
   const state = editor.state.value;
   const ready = state.status === 'ready' && state.value !== undefined;
@@ -66,6 +74,7 @@ export function RelationshipPage({
         Agreement
       </h3>
       <AgreementEditor form={editor.agreement} reviewOn={relationship.agreement.reviewOn} today={editor.today} />
+      <SeriesSchedulerPart model={scheduler} relationship={relationship} available={syncAvailable} />
 
       <h3 id="part-goals" tabIndex={-1}>
         Goals

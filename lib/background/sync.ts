@@ -10,41 +10,18 @@
  * in again; nothing local is lost, writes keep waiting in the outbox.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
-import { z } from 'zod/mini';
 import { createTokenProvider, type TokenProvider } from '../calendar/auth';
 import { type CalendarClient, createCalendarClient } from '../calendar/client';
 import { calendarConfig } from '../calendar/config';
 import { log } from '../log';
 import { type SyncReply, SyncRequest } from '../messaging';
+import { accountItem, readAccount, SYNC_ALARM, SYNC_EVERY_MINUTES, SYNC_NOW_ALARM } from '../sync/account';
 import { drainOutbox } from '../sync/outbox';
 import { adoptPrimaryId } from '../sync/primary';
 import { clearAuthFailures, failureOf } from '../sync/state';
 import { syncAll } from '../sync/sync';
 
-/** The periodic sync. */
-export const SYNC_ALARM = 'tandem-sync';
-/** A one-off sync, soon (also wakes a stopped worker). */
-export const SYNC_NOW_ALARM = 'tandem-sync-now';
-export const SYNC_EVERY_MINUTES = 5;
-
-const Account = z.object({
-  status: z.enum(['signed-out', 'signed-in', 'sign-in-again']),
-  /** The primary calendar's real id (the user's email): sessions are keyed by it, as on the page. */
-  primaryId: z.optional(z.string()),
-});
-type Account = z.infer<typeof Account>;
-
-/** In `storage.local`: whether the user signed in, never the token. */
-export const accountItem = storage.defineItem<Account>('local:syncAccount', {
-  fallback: { status: 'signed-out' },
-  version: 1,
-});
-
-async function readAccount(): Promise<Account> {
-  const parsed = Account.safeParse(await accountItem.getValue());
-  return parsed.success ? parsed.data : { status: 'signed-out' };
-}
+export { accountItem, SYNC_ALARM, SYNC_EVERY_MINUTES, SYNC_NOW_ALARM } from '../sync/account';
 
 export interface SyncServiceOptions {
   /** `null`: the build has no OAuth client id: local-only. */

@@ -12,8 +12,16 @@ const CalendarId = z.string().check(z.minLength(1), z.maxLength(1024));
 const EventId = z.string().check(z.minLength(1), z.maxLength(1024));
 const Properties = z.record(z.string(), z.string());
 
-/** Why the last sync or write of a calendar failed: a `CalendarApiError` kind and its message. */
-export const SyncFailure = z.object({ kind: z.string(), message: z.string(), at: Instant });
+/**
+ * Why the last sync or write of a calendar failed: a `CalendarApiError` kind and its message, and
+ * when Google said a retry may be sent (rate limits, `Retry-After`).
+ */
+export const SyncFailure = z.object({
+  kind: z.string(),
+  message: z.string(),
+  at: Instant,
+  retryAt: z.optional(Instant),
+});
 export type SyncFailure = z.infer<typeof SyncFailure>;
 
 /** One calendar's sync cursor and health. */

@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { EXTENSION_DIR } from '../harness/browser.ts';
 import { URLS } from '../harness/google-routes.ts';
 import { expect, test } from './fixtures';
@@ -225,7 +226,7 @@ test('markup typed into a note is stored and shown as text, never run', async ({
   await expect(popup.page).not.toHaveTitle('pwned');
 });
 
-test('the shipped build has no bench page and asks only for the permissions wxt.config.ts explains', async ({
+test('the shipped build has no bench page, nothing of the fake Google, and asks only for the permissions wxt.config.ts explains', async ({
   browserWithExtension,
 }) => {
   const { context, extensionId } = browserWithExtension;
@@ -238,9 +239,29 @@ test('the shipped build has no bench page and asks only for the permissions wxt.
     ).chrome.runtime.getManifest(),
   );
   // No `tabs`: the side panel reads Calendar and Meet tabs' URLs through the host permissions.
-  expect(manifest.permissions).toEqual(['scripting', 'sidePanel', 'storage', 'alarms', 'notifications']);
+  // `identity`: the optional Google sign-in (no install warning).
+  expect(manifest.permissions).toEqual(['scripting', 'sidePanel', 'storage', 'alarms', 'notifications', 'identity']);
   expect(manifest.host_permissions).toEqual(['https://calendar.google.com/*', 'https://meet.google.com/*']);
+  // Only with a Chrome extension OAuth client (WXT_GOOGLE_CHROME_CLIENT_ID), and only the one scope.
+  if (manifest.oauth2 !== undefined) {
+    expect(manifest.oauth2).toEqual({
+      client_id: expect.any(String),
+      scopes: ['https://www.googleapis.com/auth/calendar.events.owned'],
+    });
+  }
   expect(manifest.web_accessible_resources).toEqual([
     { resources: ['panel.html'], matches: ['https://calendar.google.com/*', 'https://meet.google.com/*'] },
   ]);
+
+  // `wxt build --mode fake` points at the fake Google; the shipped build must carry none of it.
+  const fake = parseEnv(readFileSync(resolve(import.meta.dirname, '../../.env.fake'), 'utf8'));
+  const traces = [fake.WXT_GOOGLE_CLIENT_ID, new URL(fake.WXT_GOOGLE_API_BASE ?? '').host, 'fake-google'];
+  const files = readdirSync(EXTENSION_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    /\.(js|html|json)$/.test(f),
+  );
+  expect(files.length).toBeGreaterThan(5);
+  for (const file of files) {
+    const text = readFileSync(resolve(EXTENSION_DIR, file), 'utf8');
+    expect(traces.filter((trace) => trace && text.includes(trace)).map((trace) => `${file}: ${trace}`)).toEqual([]);
+  }
 });

@@ -7,7 +7,9 @@
  *   fake.faults.next('rateLimit429');
  *   await fake.close();
  *
- * Calendar API paths live under `/calendar/v3/`; the control endpoints under `/__fake/`.
+ * Calendar API paths live under `/calendar/v3/`; the control endpoints under `/__fake/`; OAuth's
+ * authorization and revocation endpoints at Google's paths (`/o/oauth2/v2/auth`, `/revoke`, see
+ * oauth.ts). Every response allows any origin (CORS), so extension pages can call it.
  */
 
 import { readFileSync } from 'node:fs';
@@ -19,11 +21,13 @@ import { FAULT_KINDS, type FaultSpec, Faults, faultError, htmlErrorPage, type Lo
 import { GoogleSide } from './google-edits.ts';
 import { createRandom } from './ids.ts';
 import { getCalendarListEntry, listCalendarList, listEvents, listInstances } from './list.ts';
+import { type AuthorizationEntry, OAuth } from './oauth.ts';
 import { renderCancelled, renderEvent } from './render.ts';
 import { applySeed, parseSeed, type Seed } from './seed.ts';
 import { type Event, type FakeUser, Store } from './store.ts';
 
 export type { FaultKind, FaultSpec, LogEntry } from './faults.ts';
+export type { AuthorizationEntry } from './oauth.ts';
 export type { Seed } from './seed.ts';
 
 export interface FakeGoogleOptions {
@@ -66,9 +70,14 @@ export interface FakeGoogle {
   readonly store: Store;
   /** Every sync token issued so far answers 410 from now on. */
   expireSyncTokens(): void;
-  /** This bearer token answers 401 `authError` from now on (until `reset`). */
+  /**
+   * This bearer token answers 401 `authError` from now on, and its user's grant ends (a silent
+   * sign-in fails), until they sign in interactively again or `reset`.
+   */
   revokeToken(token: string): void;
-  /** Back to the seed: events, tokens, log, faults and revoked tokens. */
+  /** The OAuth authorization requests received (`GET /o/oauth2/v2/auth`), oldest first. */
+  readonly authorizations: readonly AuthorizationEntry[];
+  /** Back to the seed: events, sync tokens, log, faults, OAuth grants, revoked tokens. */
   reset(): void;
   /** Replaces the state with a new seed (which `reset` then returns to). */
   loadSeed(seed: Seed | string): void;
@@ -87,10 +96,14 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
   const clock = createClock(options.now);
   const log = new RequestLog();
   const faults = new Faults();
-  const revoked = new Set<string>();
   let seed = readSeed(options.seed ?? DEFAULT_SEED);
   let store = freshStore(seed, clock, options);
   let google = new GoogleSide(store);
+  const oauth = new OAuth({
+    has: (email) => store.users.has(email),
+    defaultUser: () => store.defaultUser,
+    tokenFor,
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -106,12 +119,31 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
     res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
     res.setHeader('access-control-expose-headers', 'etag');
     if (req.method === 'OPTIONS') {
+      // Extension pages and the service worker call the fake cross-origin, and it is on the loopback:
+      // Chromium's private/local network access checks ask for this in the preflight.
+      if (req.headers['access-control-request-private-network'] === 'true') {
+        res.setHeader('access-control-allow-private-network', 'true');
+      }
+      res.setHeader('access-control-max-age', '600');
       res.writeHead(204).end();
       return;
     }
     const text = await readBody(req);
     if (url.pathname.startsWith('/__fake/')) return control(req.method ?? 'GET', url, text, res);
+    if (url.pathname === '/o/oauth2/v2/auth' && req.method === 'GET') return authorize(url, res);
+    if (url.pathname === '/revoke' && req.method === 'POST') {
+      const answer = oauth.revokeRequest(url.searchParams, text);
+      sendJson(res, answer.status, answer.body);
+      return;
+    }
     return api(req, url, text, res);
+  }
+
+  /** The OAuth authorization endpoint: a redirect with the token, or Google's 400 page. */
+  function authorize(url: URL, res: ServerResponse): void {
+    const answer = oauth.authorize(url.searchParams);
+    if (answer.kind === 'redirect') res.writeHead(302, { location: answer.location }).end();
+    else res.writeHead(answer.status, { 'content-type': answer.contentType }).end(answer.body);
   }
 
   async function api(req: IncomingMessage, url: URL, text: string, res: ServerResponse): Promise<void> {
@@ -202,7 +234,7 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
     const bearer = /^Bearer\s*(.*)$/i.exec(authorization ?? '');
     const token = (bearer ? bearer[1]?.trim() : url.searchParams.get('access_token')) ?? '';
     if (!token) throw errors.loginRequired();
-    if (revoked.has(token)) throw errors.invalidCredentials();
+    if (oauth.isRevoked(token)) throw errors.invalidCredentials();
     const email = token.startsWith('user:') ? token.slice(5) : store.defaultUser;
     const user = store.users.get(email);
     if (!user) throw errors.invalidCredentials();
@@ -244,6 +276,8 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
       case 'POST revoke-token':
         fake.revokeToken(String(args.token));
         return;
+      case 'GET authorizations':
+        return oauth.log;
       case 'POST reset':
         fake.reset();
         return;
@@ -309,14 +343,17 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
       store.syncGeneration += 1;
     },
     revokeToken(token) {
-      revoked.add(token);
+      oauth.revoke(token);
+    },
+    get authorizations() {
+      return oauth.log;
     },
     reset() {
       store = freshStore(seed, clock, options);
       google = new GoogleSide(store);
       log.clear();
       faults.clear();
-      revoked.clear();
+      oauth.reset();
     },
     loadSeed(next) {
       seed = readSeed(next);

@@ -31,7 +31,8 @@ export async function launchWithExtension(
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
-    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first.`);
+    const build = extensionDir.endsWith('-fake') ? 'npm run build:fake' : 'npm run build';
+    throw new Error(`No built extension in ${extensionDir}: run "${build}" first.`);
   }
   const { context, close } = await launchProfile(options.headless ?? true, [
     `--disable-extensions-except=${extensionDir}`,

@@ -52,11 +52,18 @@ function meetPage(path: string): string {
 
 /**
  * Serves the fixture pages at the real Google URLs, so the manifest's real match patterns decide
- * where content scripts run. Every other request to the internet is refused: tests never reach Google.
+ * where content scripts run. Every other request to the internet is refused: tests never reach
+ * Google. Requests to `allowOrigins` (the fake Google API on the loopback) go through untouched;
+ * Playwright routes the extension service worker's requests too.
  */
-export async function serveGoogleFixtures(context: BrowserContext): Promise<void> {
+export async function serveGoogleFixtures(
+  context: BrowserContext,
+  options: { allowOrigins?: readonly string[] } = {},
+): Promise<void> {
+  const allowed = new Set(options.allowOrigins ?? []);
   await context.route(/^https?:\/\//, (route) => {
     const url = new URL(route.request().url());
+    if (allowed.has(url.origin)) return route.continue();
     if (url.pathname.startsWith('/__fixture/') && url.hostname.endsWith('.google.com')) {
       return route.fulfill({
         status: 200,

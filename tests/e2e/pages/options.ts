@@ -55,6 +55,34 @@ export class OptionsPage {
     return this.page.getByRole('region', { name: 'Reminders' });
   }
 
+  /** Options → Google account. */
+  get account(): Locator {
+    return this.page.getByRole('region', { name: 'Google account' });
+  }
+
+  /** The account section's live status lines. */
+  get accountActivity(): Locator {
+    return this.account.getByRole('status');
+  }
+
+  /** "Connect Google Calendar" (the fake build signs in through the fake's OAuth endpoint), then the first sync. */
+  async connectGoogle(): Promise<void> {
+    await this.account.getByRole('button', { name: 'Connect Google Calendar' }).click();
+    await this.accountActivity.getByText(/^Last synced /).waitFor();
+  }
+
+  /** "Sync now", and waits until the run is over. */
+  async syncNow(): Promise<void> {
+    const button = this.account.getByRole('button', { name: /^Sync(ing)? now/ });
+    await button.click();
+    await this.account.getByRole('button', { name: 'Sync now' }).and(this.page.locator(':enabled')).waitFor();
+  }
+
+  /** The relationship page's "Recurring sessions on Google Calendar". */
+  get series(): Locator {
+    return this.relationship.locator('section.series');
+  }
+
   async deleteEverything(): Promise<void> {
     await this.data.getByRole('button', { name: 'Delete everything…' }).click();
     await this.data.getByRole('button', { name: 'Yes, delete everything' }).click();

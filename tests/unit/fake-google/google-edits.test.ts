@@ -128,7 +128,7 @@ describe('Google-side edits', () => {
 });
 
 describe('seeds', () => {
-  it('loads the mentoring demo seed: a weekly Tuesday series with Meet, shared with the mentee', async () => {
+  it("loads the mentoring demo seed: the fixture Calendar page's weekly Tuesday series with Meet, shared with the mentee", async () => {
     const demo = await createFakeGoogle({
       seed: resolve(import.meta.dirname, '../../fake-google/seeds/mentoring.json'),
     });
@@ -137,16 +137,16 @@ describe('seeds', () => {
       const alex = client(demo, ALEX);
       const sessions = await listAll(morgan, { singleEvents: true, orderBy: 'startTime', q: 'Mentoring' });
       expect(sessions.items.map((e) => e.start?.dateTime)).toEqual([
-        '2026-11-03T15:00:00+01:00',
-        '2026-11-10T15:00:00+01:00',
-        '2026-11-17T15:00:00+01:00',
-        '2026-11-24T15:00:00+01:00',
-        '2026-12-03T15:00:00+01:00',
-        '2026-12-08T15:00:00+01:00',
-        '2026-12-15T15:00:00+01:00',
+        '2026-11-03T15:00:00Z',
+        '2026-11-10T15:00:00Z',
+        '2026-11-17T15:00:00Z',
+        '2026-11-24T15:00:00Z',
+        '2026-12-03T15:00:00Z',
+        '2026-12-08T15:00:00Z',
+        '2026-12-15T15:00:00Z',
       ]);
       expect(sessions.items[3]).toMatchObject({
-        id: '4mentoringseries0000000000_20261124T140000Z',
+        id: '4mentoringseries0000000000_20261124T150000Z',
         hangoutLink: 'https://meet.google.com/abc-defg-hij',
         conferenceData: { conferenceId: 'abc-defg-hij' },
       });
