@@ -74,7 +74,7 @@ export async function device(
 export function occurrenceEvent(
   access: 'organizer' | 'guest' | 'guest-may-modify',
   google?: ReturnType<typeof miniGoogle>,
-  extra: Partial<calendar_v3.Schema$Event> = {},
+  extra: Omit<calendar_v3.Schema$Event, 'id'> = {},
 ): ApiEvent {
   const body = {
     id: EVENT,
@@ -88,7 +88,7 @@ export function occurrenceEvent(
     ...extra,
   };
   return google
-    ? google.put(body)
+    ? google.put(body as Parameters<typeof google.put>[0])
     : ApiEvent.parse({ ...body, status: 'confirmed', etag: '"1"', updated: '2026-11-20T10:00:00.000Z' });
 }
 
@@ -106,6 +106,15 @@ export function receive(shared: Record<string, string> | undefined, extra: Parti
     ...extra,
     extendedProperties: { shared: shared ?? {} },
   });
+  const { row } = readItem(CALENDAR, event, at.toISOString());
+  return db.transaction('rw', SYNC_TABLES, async () => {
+    if (row) await db.remoteEvents.put(row);
+    await receiveShared(CALENDAR, row ? [row] : [], at);
+  });
+}
+
+/** Sync bringing an event as Google has it: kept, then its shared payload received. */
+export function bring(event: ApiEvent, at = AT) {
   const { row } = readItem(CALENDAR, event, at.toISOString());
   return db.transaction('rw', SYNC_TABLES, async () => {
     if (row) await db.remoteEvents.put(row);
