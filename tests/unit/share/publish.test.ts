@@ -261,3 +261,48 @@ describe('the payload key', () => {
     expect(Object.keys((await patchOp()).fields.sharedProperties ?? {})).toContain(SHARE_KEY);
   });
 });
+
+describe('figures', () => {
+  it('a typical session (6 agenda items, 3 takeaways, 3 action items, a 500-character note) takes a few KB', async () => {
+    const me = await sharing('mentor');
+    const questions = [
+      'How did the conference talk go, and what would you change?',
+      'Feedback on the promotion case outline',
+      'Which skills matter most for the next level?',
+      'How to say no to the extra project without burning bridges',
+      'Reading list: what to start with',
+      'Review of last month’s goals',
+    ];
+    for (const [i, text] of questions.entries()) {
+      const item = await addAgendaItem(me.session.id, { text, addedBy: i % 2 ? 'them' : 'me', timeboxMinutes: 10 });
+      if (i < 3) await updateAgendaItem(item.id, { discussed: true });
+    }
+    for (const text of ['Outcomes, not tasks', 'Ask for feedback early', 'Block time for deep work']) {
+      await db.takeaways.add({
+        id: crypto.randomUUID(),
+        sessionId: me.session.id,
+        text,
+        createdAt: AT.toISOString(),
+        updatedAt: AT.toISOString(),
+      });
+    }
+    for (const [text, owner] of [
+      ['Draft the self-review', 'mentee'],
+      ['Send the article on staff engineering', 'mentor'],
+      ['Book the room for the next session', 'mentee'],
+    ] as const) {
+      await addActionItem(me.relationship.id, me.session.id, { text, owner, dueOn: '2026-12-01' });
+    }
+    await saveNote(target, 'shared', 'We talked about the promotion case. '.repeat(14).slice(0, 500));
+    const result = await publish(me);
+    if (result.kind !== 'enqueued') throw new Error('not published');
+    const op = await patchOp();
+    const properties = Object.keys(op.fields.sharedProperties ?? {}).length;
+    const block = op.fields.descriptionBlock?.length ?? 0;
+    console.info(
+      `[figures] typical session: payload ${result.bytes} bytes in ${properties} properties; block ${block} characters`,
+    );
+    expect(result.bytes).toBeLessThan(4 * 1024);
+    expect(properties).toBeLessThanOrEqual(5);
+  });
+});
