@@ -12,6 +12,7 @@ import { now } from '../model/common';
 import { Relationship } from '../model/relationship';
 import { type Encoded, SHARE_KEY } from './payload';
 import { previewShare } from './publish';
+import { isShareOp, writeShareState } from './state';
 
 export interface ShareDisclosure {
   /** Who can read what is written. */
@@ -64,9 +65,20 @@ export async function giveShareConsent(relationshipId: string, at: Date = new Da
   await setConsent(relationshipId, { givenAt: at.toISOString() });
 }
 
-/** Stops publishing this relationship's sessions (what was written stays on the events). */
-export async function withdrawShareConsent(relationshipId: string): Promise<void> {
-  await setConsent(relationshipId, undefined);
+/**
+ * Stops publishing this relationship's sessions, atomically: writes still waiting in the outbox are
+ * dropped and their sessions marked local-only. What was written before stays on the events.
+ */
+export async function withdrawShareConsent(relationshipId: string, at: Date = new Date()): Promise<void> {
+  await db.transaction('rw', [db.relationships, db.outbox, db.sessions, db.shares], async () => {
+    await setConsent(relationshipId, undefined);
+    const waiting = await db.outbox.filter((op) => op.relationshipId === relationshipId && isShareOp(op)).toArray();
+    for (const op of waiting) {
+      await db.outbox.delete(op.seq as number);
+      const session = await db.sessions.where('[calendarId+eventId]').equals([op.calendarId, op.eventId]).first();
+      if (session) await writeShareState(session.id, { status: 'local-only', reason: 'no-consent' }, at);
+    }
+  });
 }
 
 async function setConsent(relationshipId: string, consent: Relationship['shareConsent']): Promise<void> {

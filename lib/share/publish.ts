@@ -86,9 +86,10 @@ export async function publishWithin(sessionId: string, at: Date, cascade = true)
   }
 
   const pending = await pendingShareOps(calendarId, eventId);
-  if (onEvent === encoded.hash) {
+  // While a write waits, the kept event shows it already (sync keeps our pending writes over what
+  // Google sent, lib/sync/apply.ts): only without one does the kept payload say what Google has.
+  if (pending.length === 0 && onEvent === encoded.hash) {
     // The event already carries exactly this (merged content equal to theirs, or our write came back).
-    for (const op of pending) await db.outbox.delete(op.seq as number);
     await writeShareState(sessionId, { status: 'published', hash: encoded.hash }, at);
     return { kind: 'unchanged', status: 'published' };
   }

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiEvent } from '../../../lib/calendar/schemas';
 import { addActionItem, setActionStatus } from '../../../lib/db/actions';
 import { addAgendaItem, updateAgendaItem } from '../../../lib/db/agenda';
 import { addCheckIn } from '../../../lib/db/checkins';
@@ -11,7 +12,10 @@ import { giveShareConsent, shareDisclosure, withdrawShareConsent } from '../../.
 import { chunkKey, decodePayload, SHARE_BUDGET, SHARE_KEY } from '../../../lib/share/payload';
 import { publishSession } from '../../../lib/share/publish';
 import { readShareState, shareStatusText } from '../../../lib/share/state';
+import { applyEvents } from '../../../lib/sync/apply';
 import { drainOutbox } from '../../../lib/sync/outbox';
+import { SYNC_TABLES } from '../../../lib/sync/reconcile';
+import { syncWindow } from '../../../lib/sync/window';
 import { miniGoogle } from '../sync/mini-google';
 import { AT, bring, CALENDAR, device, EVENT, MORGAN, occurrenceEvent, SERIES, type Side } from './helpers';
 
@@ -95,6 +99,32 @@ describe('publishSession', () => {
 
     expect(await publish(me)).toEqual({ kind: 'unchanged', status: 'published' });
     expect(await ops()).toEqual([]);
+  });
+
+  it('a sync while the write waits (the kept event shows our pending write) does not take it for done', async () => {
+    const me = await sharing('mentor');
+    await addAgendaItem(me.session.id, { text: 'Promotion case', addedBy: 'me' });
+    await publish(me);
+    google.fail('patchEvent', 'network');
+    await drain();
+    // Sync keeps the event with our pending write over it, as it must for the screen.
+    await db.transaction('rw', SYNC_TABLES, async () => {
+      await applyEvents(CALENDAR, [google.get(EVENT) as ApiEvent], { window: syncWindow(AT) });
+    });
+    expect(await publish(me)).toEqual({ kind: 'unchanged', status: 'waiting' });
+    expect(await ops()).toHaveLength(1);
+    await drainOutbox(google.client, { now: () => new Date(AT.getTime() + 3_600_000) });
+    expect(decodePayload(google.get(EVENT)?.extendedProperties?.shared)).toMatchObject({ kind: 'ok' });
+    expect(await readShareState(me.session.id)).toMatchObject({ status: 'published' });
+  });
+
+  it('withdrawing consent drops the writes still waiting', async () => {
+    const me = await sharing('mentor');
+    await addAgendaItem(me.session.id, { text: 'Promotion case', addedBy: 'me' });
+    await publish(me);
+    await withdrawShareConsent(me.relationship.id);
+    expect(await ops()).toEqual([]);
+    expect(await readShareState(me.session.id)).toMatchObject({ status: 'local-only', reason: 'no-consent' });
   });
 
   it('nothing shared and nothing on the event: nothing to do', async () => {
