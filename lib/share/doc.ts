@@ -48,10 +48,6 @@ export function sortItems(items: readonly SharedItem[]): SharedItem[] {
   );
 }
 
-export function itemKey(kind: SharedKind, id: string): string {
-  return `${kind}:${id}`;
-}
-
 /** Whether write `a` beats write `b` of the same field (deterministic on every device). */
 export function beats(a: FieldClock, b: FieldClock): boolean {
   if (a.at !== b.at) return a.at > b.at;

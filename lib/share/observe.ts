@@ -54,12 +54,16 @@ export function clockKey(kind: SharedKind, id: string, sessionId: string): strin
 export async function readShared(session: Session, relationship: Relationship): Promise<LocalShared[]> {
   const me = relationship.myRole;
   const roleOf = (side: 'me' | 'them'): Role => (side === 'me' ? me : otherRole(me));
-  const [agenda, takeaways, created, reviewed, notes] = await Promise.all([
+  const [agenda, takeaways, created, reviewed, shared] = await Promise.all([
     db.agendaItems.where('[sessionId+order]').between([session.id, -Infinity], [session.id, Infinity]).toArray(),
     db.takeaways.where('sessionId').equals(session.id).toArray(),
     db.actionItems.where('createdInSessionId').equals(session.id).toArray(),
     db.actionItems.where('reviewSessionId').equals(session.id).toArray(),
-    db.notes.where('sessionId').equals(session.id).toArray(),
+    db.notes
+      .where('sessionId')
+      .equals(session.id)
+      .filter((note) => note.visibility === 'shared')
+      .first(),
   ]);
   const goalIds = [...new Set(agenda.flatMap((item) => (item.goalId ? [item.goalId] : [])))];
   const goals = new Map((await db.goals.bulkGet(goalIds)).flatMap((goal) => (goal ? [[goal.id, goal.title]] : [])));
@@ -104,7 +108,6 @@ export async function readShared(session: Session, relationship: Relationship): 
       updatedAt: action.updatedAt,
     });
   }
-  const shared = notes.find((note) => note.visibility === 'shared');
   if (shared) {
     out.push({
       kind: 'note',
