@@ -49,7 +49,7 @@ import {
 } from './doc';
 import { clockKey, docOf, goalKey, observeSession } from './observe';
 import { decodePayload } from './payload';
-import { publishWithin } from './publish';
+import { pendingShareOps, publishWithin } from './publish';
 import { readShareState, writeShareState } from './state';
 
 export interface MergeResult {
@@ -124,7 +124,10 @@ export async function receiveShared(calendarId: string, rows: readonly RemoteEve
     if (state && state.status !== 'local-only' && state.hash === decoded.hash) {
       await writeShareState(session.id, { status: 'published', hash: decoded.hash }, at);
     }
-    if (result.newer) await publishWithin(session.id, at);
+    // A write still waiting was made before this payload: it must carry the merged content now,
+    // or it would put the older content back over theirs.
+    if (result.newer || (await pendingShareOps(calendarId, row.eventId)).length > 0)
+      await publishWithin(session.id, at);
   }
   for (const sessionId of retry) {
     const state = await readShareState(sessionId);

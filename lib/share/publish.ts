@@ -167,7 +167,8 @@ async function localOnly(
   return { kind: 'local-only', ...details };
 }
 
-function pendingShareOps(calendarId: string, eventId: string) {
+/** The shared-payload writes waiting in the outbox for an event, oldest first. */
+export function pendingShareOps(calendarId: string, eventId: string) {
   return db.outbox.where('[calendarId+eventId]').equals([calendarId, eventId]).filter(isShareOp).sortBy('seq');
 }
 

@@ -7,7 +7,7 @@ import { addGoal } from '../../../lib/db/goals';
 import { saveNote } from '../../../lib/db/notes';
 import { ensureSession } from '../../../lib/db/sessions';
 import { giveShareConsent } from '../../../lib/share/consent';
-import { chunkKey, encodePayload } from '../../../lib/share/payload';
+import { chunkKey, decodePayload, encodePayload } from '../../../lib/share/payload';
 import { publishSession } from '../../../lib/share/publish';
 import { readShareState } from '../../../lib/share/state';
 import {
@@ -258,6 +258,26 @@ describe('merging the other person’s payload', () => {
     await db.outbox.clear();
     await receive(op.fields.sharedProperties, { organizer: { email: 'morgan.mentor@gmail.com', self: true } });
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a write still waiting takes up what their payload brought, even when this device knows nothing more', async () => {
+    const me = await device('mentor', 'organizer');
+    await giveShareConsent(me.relationship.id, AT);
+    await addAgendaItem(me.session.id, { text: 'Mine', addedBy: 'me' });
+    await publishSession(me.session.id, { at: AT });
+    const [waiting] = await db.outbox.toArray();
+    if (waiting?.kind !== 'patch-event') throw new Error('no op');
+    // Theirs: everything of ours (our write reached them another way) and one item more.
+    const ours = decodePayload(waiting.fields.sharedProperties);
+    if (ours.kind !== 'ok') throw new Error('unreadable');
+    const theirs = { items: [...ours.doc.items, agendaItem(ids.a2, 'Theirs', t(1), 'mentee')] };
+    await receive(propertiesOf(theirs), { organizer: { email: 'morgan.mentor@gmail.com', self: true } });
+    const [op, ...more] = await db.outbox.toArray();
+    expect(more).toEqual([]);
+    expect(op?.kind === 'patch-event' && decodePayload(op.fields.sharedProperties)).toMatchObject({
+      kind: 'ok',
+      hash: encodePayload(theirs).kind === 'ok' ? (encodePayload(theirs) as { hash: string }).hash : '',
+    });
   });
 
   it('an action item: status and owner from their writes, closed in this session', async () => {
