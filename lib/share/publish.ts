@@ -56,7 +56,11 @@ export function publishSession(sessionId: string, options: { at?: Date } = {}): 
   return db.transaction('rw', SYNC_TABLES, async () => publishWithin(sessionId, at));
 }
 
-/** `publishSession` inside the caller's transaction (which must include `SYNC_TABLES`). */
+/**
+ * `publishSession` inside the caller's transaction, which must include `SYNC_TABLES` and have an
+ * `async` callback (Dexie follows the native awaits in here only then; a plain callback returning
+ * this promise fails with PrematureCommitError).
+ */
 export async function publishWithin(sessionId: string, at: Date, cascade = true): Promise<PublishResult> {
   const session = await db.sessions.get(sessionId);
   if (!session) throw new Error(`no session ${sessionId}`);
