@@ -5,6 +5,7 @@ import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
+import type { ShareClock, ShareState } from '../model/share';
 import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
 
 /**
@@ -24,6 +25,11 @@ import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
  *   (keyed like sessions, `[calendarId+eventId]`), and the outbox of writes in the order they were
  *   made (`++seq`). Only adds tables. They are a cache of Google plus pending writes, not the user's
  *   records: backups (`TABLE_NAMES`) leave them out.
+ * - 6: sharing a session through its calendar event (lib/share/): each shared item's field clock
+ *   (`shareClocks`, by `<kind>:<id>`, indexed by the session whose payload carries it) and each
+ *   session's share state (`shares`). Only adds tables; like the sync tables they are metadata
+ *   about what was published and merged, not the user's records, so backups leave them out. The
+ *   texts a merge replaced are the user's: they live on the records (`history`), so backups keep them.
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
@@ -39,6 +45,8 @@ export class TandemDB extends Dexie {
   syncState!: EntityTable<SyncState, 'calendarId'>;
   remoteEvents!: Table<RemoteEvent, [string, string]>;
   outbox!: Table<OutboxOp, number>;
+  shareClocks!: EntityTable<ShareClock, 'key'>;
+  shares!: EntityTable<ShareState, 'sessionId'>;
 
   constructor(name = 'tandem') {
     super(name);
@@ -80,6 +88,10 @@ export class TandemDB extends Dexie {
       syncState: 'calendarId',
       remoteEvents: '[calendarId+eventId], [calendarId+seriesId]',
       outbox: '++seq, &id, [calendarId+eventId]',
+    });
+    this.version(6).stores({
+      shareClocks: 'key, sessionId',
+      shares: 'sessionId',
     });
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { Id, Side, stamps, Title } from './common';
+import { Id, Side, stamps, Title, textHistory } from './common';
 
 export const AgendaTemplateId = z.enum(['first-session', 'check-in', 'goal-review', 'retrospective']);
 export type AgendaTemplateId = z.infer<typeof AgendaTemplateId>;
@@ -25,6 +25,7 @@ export const AgendaItem = z.object({
   origin: AgendaOrigin,
   /** Indexed copy of `origin.fromItemId` for carried items: makes carrying idempotent. */
   carriedFrom: z.optional(Id),
+  ...textHistory,
   ...stamps,
 });
 export type AgendaItem = z.infer<typeof AgendaItem>;

@@ -43,3 +43,19 @@ export type Role = z.infer<typeof Role>;
 
 /** Fields every stored record carries. */
 export const stamps = { createdAt: Instant, updatedAt: Instant };
+
+/**
+ * A text that merging the other person's shared edits replaced (lib/share/merge.ts): who wrote it,
+ * when, and when it was replaced. Kept on the item, oldest first, so that nothing either person
+ * wrote is silently dropped.
+ */
+export const ReplacedText = z.object({
+  text: z.string().check(z.maxLength(5_000_000, 'must be at most 5,000,000 characters')),
+  by: Side,
+  at: Instant,
+  replacedAt: Instant,
+});
+export type ReplacedText = z.infer<typeof ReplacedText>;
+
+/** The `history` field of the records whose text is shared: absent until a merge replaced one. */
+export const textHistory = { history: z.optional(z.array(ReplacedText)) };

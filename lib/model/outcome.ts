@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { Id, LocalDate, LongText, Role, Side, stamps, Title } from './common';
+import { Id, LocalDate, LongText, Role, Side, stamps, Title, textHistory } from './common';
 
 /** A key insight written down at the end of a session. */
 export const Takeaway = z.object({
@@ -7,6 +7,7 @@ export const Takeaway = z.object({
   sessionId: Id,
   text: Title,
   goalId: z.optional(Id),
+  ...textHistory,
   ...stamps,
 });
 export type Takeaway = z.infer<typeof Takeaway>;
@@ -30,6 +31,7 @@ export const ActionItem = z.object({
   createdInSessionId: z.optional(Id),
   reviewSessionId: z.optional(Id),
   closedInSessionId: z.optional(Id),
+  ...textHistory,
   ...stamps,
 });
 export type ActionItem = z.infer<typeof ActionItem>;

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { Id, LocalDate, LongText, Role, stamps, Title } from './common';
+import { Id, Instant, LocalDate, LongText, Role, stamps, Title } from './common';
 
 /** How often the pair agreed to meet. `custom` carries an RFC 5545 RRULE (without `DTSTART`). */
 export const Cadence = z.discriminatedUnion('kind', [
@@ -52,6 +52,12 @@ export const Relationship = z.object({
   endedOn: z.optional(LocalDate),
   series: z.array(LinkedSeries),
   agreement: Agreement,
+  /**
+   * The user agreed that this relationship's shared agenda, takeaways, action items and shared notes
+   * are written to its calendar events, where everyone invited can read them (lib/share/consent.ts).
+   * Absent: nothing is published.
+   */
+  shareConsent: z.optional(z.object({ givenAt: Instant })),
   ...stamps,
 });
 export type Relationship = z.infer<typeof Relationship>;

@@ -67,6 +67,14 @@ export const RemoteEvent = z.object({
   description: z.optional(z.string()),
   extendedProperties: z.optional(z.object({ private: z.optional(Properties), shared: z.optional(Properties) })),
   meetCode: z.optional(z.string()),
+  /**
+   * Who organizes the event, as this calendar sees it (`self` when it is the user), and whether
+   * guests may change it: whether Tandem may publish to it (lib/share/permissions.ts).
+   */
+  organizer: z.optional(
+    z.object({ email: z.optional(z.string()), displayName: z.optional(z.string()), self: z.optional(z.boolean()) }),
+  ),
+  guestsCanModify: z.optional(z.boolean()),
   /** From our private tag. */
   relationshipId: z.optional(z.string()),
   syncedAt: Instant,

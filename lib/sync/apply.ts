@@ -1,6 +1,7 @@
 /**
  * Applies API event items to the database: which to keep, which series to link, then the sessions
- * (`reconcileSeries`). One call is one transaction: a page is applied entirely or not at all.
+ * (`reconcileSeries`), then the shared agendas they carry (`receiveShared`). One call is one
+ * transaction: a page is applied entirely or not at all.
  */
 
 import type { ApiEvent } from '../calendar/schemas';
@@ -9,6 +10,7 @@ import { db } from '../db/database';
 import { linkSeries } from '../db/relationships';
 import { now } from '../model/common';
 import type { RemoteEvent } from '../model/sync';
+import { receiveShared } from '../share/merge';
 import { forgetSeries, reconcileSeries, SYNC_TABLES } from './reconcile';
 import { readItem, splitFrom } from './remote';
 import type { SyncWindow } from './window';
@@ -55,6 +57,7 @@ export function applyEvents(calendarId: string, events: readonly ApiEvent[], con
 
     const touched = new Set<string>();
     const deleted = new Set<string>();
+    const kept: RemoteEvent[] = [];
     for (const { occurrence, row } of items) {
       context.seen?.add(occurrence.eventId);
       if (!row) {
@@ -68,6 +71,7 @@ export function applyEvents(calendarId: string, events: readonly ApiEvent[], con
       if (linked.has(row.seriesId) || row.relationshipId !== undefined) {
         await db.remoteEvents.put(await withPendingWrites(row));
         touched.add(row.seriesId);
+        kept.push(row);
       } else if (row.kind === 'exception' && context.unclaimed) {
         const held = context.unclaimed.get(row.seriesId) ?? [];
         context.unclaimed.set(row.seriesId, [...held.filter((e) => e.eventId !== row.eventId), row]);
@@ -90,6 +94,9 @@ export function applyEvents(calendarId: string, events: readonly ApiEvent[], con
       context.window,
     );
     for (const seriesId of deleted) await forgetSeries(calendarId, seriesId, context.window);
+    // The other person's shared agenda, as Google sent it (not with our pending writes over it):
+    // merged into the sessions just reconciled (lib/share/merge.ts).
+    await receiveShared(calendarId, kept, new Date(syncedAt));
   });
 }
 

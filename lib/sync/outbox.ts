@@ -16,6 +16,9 @@
  * - An insert answered 409 was done by an earlier attempt whose answer was lost: the event is read
  *   and the op completes.
  * - `auth` stops the drain at once (marked "sign in again" in the sync state); nothing is dropped.
+ * - `forbidden` (403, not a rate limit) is never retried: the op is dropped at once. A refused
+ *   shared payload marks its session local-only (lib/share/state.ts); anything else is recorded as
+ *   the calendar's failure.
  * - What Google returns is applied like a synced page (sessions, Meet codes) in the transaction that
  *   removes the op.
  */
@@ -28,6 +31,7 @@ import { db } from '../db/database';
 import { log } from '../log';
 import { newId } from '../model/common';
 import { OutboxOp, type RemoteEvent } from '../model/sync';
+import { isShareOp, shareRefused } from '../share/state';
 import { applyEvents, withOwnedFields } from './apply';
 import { SYNC_TABLES } from './reconcile';
 import { failureOf, recordFailure } from './state';
@@ -104,6 +108,13 @@ export async function drainOutbox(client: CalendarClient, options: DrainOptions 
         await complete(op, null, clock());
         continue;
       }
+      if (error.kind === 'forbidden') {
+        // Not allowed (a guest writing to the organizer's event): sending it again cannot help.
+        log.debug('outbox', `${op.kind}: refused (${error.reason ?? error.status}); dropped`);
+        result.failed += 1;
+        await refuse(op, error, clock());
+        continue;
+      }
       blocked.add(key);
       result.failed += 1;
       await fail(op, error, clock(), random);
@@ -176,6 +187,19 @@ async function complete(op: OutboxOp & { seq: number }, event: ApiEvent | null, 
   await db.transaction('rw', SYNC_TABLES, async () => {
     await db.outbox.delete(op.seq);
     if (event) await applyEvents(op.calendarId, [event], { window: syncWindow(at) });
+  });
+}
+
+/**
+ * Drops an op Google refused (403 that is no rate limit), in one transaction with what the refusal
+ * means: a shared payload stays local and its session says who may allow it (`shareRefused`);
+ * any other write is recorded as the calendar's failure.
+ */
+async function refuse(op: OutboxOp & { seq: number }, error: CalendarApiError, at: Date): Promise<void> {
+  await db.transaction('rw', SYNC_TABLES, async () => {
+    await db.outbox.delete(op.seq);
+    if (isShareOp(op)) await shareRefused(op, at);
+    else await recordFailure(op.calendarId, error, at);
   });
 }
 

@@ -27,7 +27,10 @@ import type { RemoteEvent } from '../model/sync';
 import { instanceId, type Occurrence, occurrenceAt, occurrencesBetween, timeOf } from './expand';
 import { notBefore, type SyncWindow } from './window';
 
-/** Every table sync writes in one transaction. */
+/**
+ * Every table sync writes in one transaction. The last three are for merging the other person's
+ * shared payload on the way (lib/share/merge.ts: goal titles, field clocks, share states).
+ */
 export const SYNC_TABLES = [
   'sessions',
   'relationships',
@@ -39,6 +42,9 @@ export const SYNC_TABLES = [
   'remoteEvents',
   'syncState',
   'outbox',
+  'goals',
+  'shareClocks',
+  'shares',
 ] as const;
 
 /** What Google says about one occurrence. */

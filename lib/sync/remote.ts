@@ -38,6 +38,8 @@ export function readItem(calendarId: string, event: ApiEvent, syncedAt: string):
     description: event.description,
     extendedProperties: event.extendedProperties,
     meetCode: occurrence.meetCode,
+    organizer: event.organizer && withoutUndefined(event.organizer),
+    guestsCanModify: event.guestsCanModify,
     relationshipId: occurrence.relationshipId,
     syncedAt,
   });

@@ -28,6 +28,16 @@ const VERSION_2_STORES = {
   wins: 'id, relationshipId, goalId',
 };
 
+// Version 5's schema, frozen: the last one before sharing (issue 8) added its tables.
+const VERSION_5_STORES = {
+  ...VERSION_2_STORES,
+  agendaItems: 'id, [sessionId+order], carriedFrom',
+  actionItems: 'id, [relationshipId+status], reviewSessionId, dueOn, createdInSessionId',
+  syncState: 'calendarId',
+  remoteEvents: '[calendarId+eventId], [calendarId+seriesId]',
+  outbox: '++seq, &id, [calendarId+eventId]',
+};
+
 const session = {
   id: '5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11',
   calendarId: 'morgan.mentor@gmail.com',
@@ -63,7 +73,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
@@ -161,7 +171,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(5);
+    expect(current.verno).toBe(6);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     await current.remoteEvents.put({
@@ -192,6 +202,72 @@ describe('migrations', () => {
     expect(await current.syncState.count()).toBe(0);
   });
 
+  it('version 5 → 6: everything stays, sync state and outbox included; the share tables are there and indexed', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v5 = new Dexie(name);
+    v5.version(5).stores({ ...VERSION_5_STORES });
+    const item = {
+      id: '0b6f0b1c-2f57-4a43-9d0e-7d6f4a1b2c3d',
+      sessionId: session.id,
+      text: 'How do I prepare the promotion case?',
+      addedBy: 'me',
+      order: 1,
+      discussed: false,
+      origin: { kind: 'added' },
+      createdAt: session.createdAt,
+      updatedAt: session.createdAt,
+    };
+    const shared = { ...note, id: '1c7e2d3f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', visibility: 'shared' as const };
+    const remote = {
+      calendarId: session.calendarId,
+      eventId: session.eventId,
+      seriesId: 's1',
+      kind: 'exception',
+      status: 'confirmed',
+      etag: '"1"',
+      syncedAt: session.createdAt,
+    };
+    const op = {
+      id: note.id,
+      calendarId: session.calendarId,
+      eventId: session.eventId,
+      kind: 'patch-event',
+      fields: { descriptionBlock: 'x' },
+      attempts: 0,
+      nextAttemptAt: session.createdAt,
+      createdAt: session.createdAt,
+    };
+    await v5.table('sessions').add(session);
+    await v5.table('notes').bulkAdd([note, shared]);
+    await v5.table('agendaItems').add(item);
+    await v5.table('remoteEvents').add(remote);
+    await v5.table('syncState').add({ calendarId: session.calendarId, syncToken: 'token-1' });
+    const seq = await v5.table('outbox').add(op);
+    v5.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(6);
+    expect(await current.sessions.toArray()).toEqual([session]);
+    expect(await current.notes.orderBy('id').toArray()).toEqual([shared, note]);
+    expect(await current.agendaItems.toArray()).toEqual([item]);
+    expect(await current.remoteEvents.toArray()).toEqual([remote]);
+    expect(await current.syncState.toArray()).toEqual([{ calendarId: session.calendarId, syncToken: 'token-1' }]);
+    expect(await current.outbox.toArray()).toEqual([{ ...op, seq }]);
+
+    await current.shareClocks.put({
+      key: `agenda:${item.id}`,
+      kind: 'agenda',
+      itemId: item.id,
+      sessionId: session.id,
+      fields: { text: { v: item.text, at: 1, by: 'mentee' } },
+    });
+    expect(await current.shareClocks.where('sessionId').equals(session.id).count()).toBe(1);
+    await current.shares.put({ sessionId: session.id, status: 'waiting', hash: 'abc', at: session.createdAt });
+    expect((await current.shares.get(session.id))?.status).toBe('waiting');
+  });
+
   it('an upgrade that throws leaves the previous version and its data readable', async () => {
     const name = `failing-upgrade-${crypto.randomUUID()}`;
     const before = new TandemDB(name);
@@ -202,7 +278,7 @@ describe('migrations', () => {
     class BrokenNextVersion extends TandemDB {
       constructor() {
         super(name);
-        this.version(6)
+        this.version(7)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('sessions').toCollection().modify({ status: 'held' });
@@ -217,7 +293,7 @@ describe('migrations', () => {
     const again = new TandemDB(name);
     opened.push(again);
     await again.open();
-    expect(again.verno).toBe(5);
+    expect(again.verno).toBe(6);
     expect(await again.sessions.toArray()).toEqual([session]);
   });
 });
