@@ -9,7 +9,8 @@
  *   go ahead.
  * - A failed op is retried with exponential backoff and jitter; its `nextAttemptAt` is stored, so the
  *   backoff survives the service worker stopping and the browser restarting. A rate limit's `retryAt`
- *   is honoured.
+ *   is honoured, and it ends the drain (the cooldown is the whole API's); an op the client did not
+ *   even send, because it was still cooling down, waits for the cooldown without counting an attempt.
  * - Patches carry `If-Match` with the etag they were based on; on 412 the event is read again, our
  *   fields are merged over Google's (our description block, our property keys; everything else
  *   theirs) and the patch is sent again.
@@ -111,6 +112,9 @@ export async function drainOutbox(client: CalendarClient, options: DrainOptions 
         result.stopped = true;
         break;
       }
+      // A rate limit is the whole API's (the client cools down for every call): the ops after this
+      // one would only fail on the same cooldown, unsent, so they wait for the next run untouched.
+      if (error.kind === 'rateLimited') break;
     }
   }
   return result;
@@ -180,10 +184,14 @@ async function complete(op: OutboxOp & { seq: number }, event: ApiEvent | null, 
 }
 
 async function fail(op: OutboxOp & { seq: number }, error: CalendarApiError, at: Date, random: () => number) {
-  const attempts = op.attempts + 1;
+  // Not sent at all (the client was cooling down after a rate limit): no attempt was made, so the
+  // backoff does not grow; the op waits for the cooldown's end.
+  const unsent = error.status === null && error.reason === 'cooldown';
+  const attempts = op.attempts + (unsent ? 0 : 1);
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
   // Half fixed, half jitter: never a retry storm, never a retry sooner than half the backoff.
-  const delay = Math.max(ceiling / 2 + Math.floor(random() * (ceiling / 2)), (error.retryAt ?? 0) - at.getTime());
+  const backoff = unsent ? 0 : ceiling / 2 + Math.floor(random() * (ceiling / 2));
+  const delay = Math.max(backoff, (error.retryAt ?? 0) - at.getTime());
   await db.transaction('rw', db.outbox, db.syncState, async () => {
     await db.outbox.update(op.seq, {
       attempts,
