@@ -271,6 +271,37 @@ describe('sync against the fake Google', () => {
     ]);
   });
 
+  it('a cadence change waits in the outbox while Calendar splits the series earlier: ours never brings occurrences back', async () => {
+    const relationship = await linkedAndSynced();
+    await changeCadence(
+      relationship.id,
+      { ...relationship.agreement, cadence: { kind: 'biweekly' } },
+      { from: new Date('2026-12-29T14:00:00.000Z'), at: clock.date() },
+    );
+    const split = fake.google.editThisAndFollowing(occurrenceId('2026-12-15'), {
+      start: { dateTime: '2026-12-15T16:00:00+01:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2026-12-15T17:00:00+01:00', timeZone: 'Europe/Berlin' },
+    });
+    const ended = eventOnFake(SERIES)?.recurrence;
+    expect(ended).toEqual(['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20261214T225959Z']);
+    expect(await drain()).toMatchObject({ done: 2, failed: 0 });
+    expect(eventOnFake(SERIES)?.recurrence).toEqual(ended);
+    expect((await sync()).errors).toEqual([]);
+    const all = await sessions();
+    expect(all.filter((s) => s.seriesId === SERIES).map((s) => s.start?.slice(0, 10))).toEqual([
+      '2026-11-24',
+      '2026-12-01',
+      '2026-12-08',
+    ]);
+    expect(all.filter((s) => s.seriesId === split.id).map((s) => s.start?.slice(0, 10))).toEqual([
+      '2026-12-15',
+      '2026-12-22',
+      '2026-12-29',
+      '2027-01-05',
+      '2027-01-12',
+    ]);
+  });
+
   it('410: the expired token makes a full resync that keeps notes and follows what changed meanwhile', async () => {
     await linkedAndSynced();
     const kept = await found(occurrenceId('2026-11-24'));
