@@ -134,27 +134,66 @@ async function send(client: CalendarClient, op: OutboxOp & { seq: number }): Pro
         throw error;
       }
     case 'patch-event':
+      return patchOwned(client, op);
     case 'end-series': {
-      let base: Pick<RemoteEvent, 'etag' | 'description' | 'extendedProperties' | 'recurrence'> | undefined =
-        await db.remoteEvents.get([op.calendarId, op.eventId]);
-      let etag = op.baseEtag ?? base?.etag;
-      if (!base || !etag) {
-        base = await client.getEvent(op.calendarId, op.eventId);
-        etag = base.etag;
-      }
-      for (let round = 1; ; round++) {
-        try {
-          return await client.patchEvent(op.calendarId, op.eventId, patchBody(op, base), { ifMatch: etag });
-        } catch (error) {
-          if (!(error instanceof CalendarApiError) || error.kind !== 'precondition' || round >= MERGE_ROUNDS)
-            throw error;
-          const fresh = await client.getEvent(op.calendarId, op.eventId);
-          base = fresh;
-          etag = fresh.etag;
-        }
-      }
+      const ended = await patchOwned(client, op);
+      await cancelEditedFrom(client, op);
+      return ended;
     }
   }
+}
+
+/** `patch-event` and `end-series`: our fields over Google's, `If-Match`; a 412 re-reads and merges. */
+async function patchOwned(
+  client: CalendarClient,
+  op: Extract<OutboxOp, { kind: 'patch-event' | 'end-series' }>,
+): Promise<ApiEvent> {
+  let base: Pick<RemoteEvent, 'etag' | 'description' | 'extendedProperties' | 'recurrence'> | undefined =
+    await db.remoteEvents.get([op.calendarId, op.eventId]);
+  let etag = op.baseEtag ?? base?.etag;
+  if (!base || !etag) {
+    base = await client.getEvent(op.calendarId, op.eventId);
+    etag = base.etag;
+  }
+  for (let round = 1; ; round++) {
+    try {
+      return await client.patchEvent(op.calendarId, op.eventId, patchBody(op, base), { ifMatch: etag });
+    } catch (error) {
+      if (!(error instanceof CalendarApiError) || error.kind !== 'precondition' || round >= MERGE_ROUNDS) throw error;
+      const fresh = await client.getEvent(op.calendarId, op.eventId);
+      base = fresh;
+      etag = fresh.etag;
+    }
+  }
+}
+
+/**
+ * The occurrences from the cut on that were edited on their own (moved, retitled) are exceptions,
+ * which a new `UNTIL` does not reach: cancelled here, as Calendar's "this and following" cancels
+ * them. Else a moved occurrence made in Calendar while the cadence change waited in the outbox would
+ * live on after the series ended, while its session here was already retired. Already cancelled or
+ * deleted ones are left alone; a failure fails the op, which is retried whole (both steps are
+ * idempotent).
+ */
+async function cancelEditedFrom(client: CalendarClient, op: Extract<OutboxOp, { kind: 'end-series' }>) {
+  const cut = Date.parse(op.before);
+  let pageToken: string | undefined;
+  do {
+    const page = await client.instances(op.calendarId, op.eventId, {
+      maxResults: 2500,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const item of page.items) {
+      const original = item.originalStartTime?.dateTime ?? item.originalStartTime?.date;
+      if (item.status === 'cancelled' || !original || Date.parse(original) < cut) continue;
+      try {
+        await client.deleteEvent(op.calendarId, item.id);
+      } catch (error) {
+        if (!(error instanceof CalendarApiError) || error.kind !== 'notFound') throw error;
+      }
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken);
 }
 
 /** The patch body: our fields merged over `base` (what Google has, or had when the change was made). */

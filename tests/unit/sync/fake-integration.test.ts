@@ -271,6 +271,25 @@ describe('sync against the fake Google', () => {
     ]);
   });
 
+  it('a cadence change waits in the outbox while Calendar moves a later occurrence: that one ends with the series', async () => {
+    const relationship = await linkedAndSynced();
+    await changeCadence(
+      relationship.id,
+      { ...relationship.agreement, cadence: { kind: 'biweekly' } },
+      { from: new Date('2026-12-15T14:00:00.000Z'), at: clock.date() },
+    );
+    fake.google.moveOccurrence(occurrenceId('2026-12-22'), '2026-12-23T10:00:00+01:00');
+    expect(await drain()).toMatchObject({ done: 2, failed: 0 });
+    expect(eventOnFake(occurrenceId('2026-12-22'))?.status).toBe('cancelled');
+    expect((await sync()).errors).toEqual([]);
+    const old = (await sessions()).filter((s) => s.seriesId === SERIES);
+    expect(old.map((s) => [s.start?.slice(0, 10), s.status])).toEqual([
+      ['2026-11-24', 'scheduled'],
+      ['2026-12-01', 'scheduled'],
+      ['2026-12-08', 'scheduled'],
+    ]);
+  });
+
   it('a cadence change waits in the outbox while Calendar splits the series earlier: ours never brings occurrences back', async () => {
     const relationship = await linkedAndSynced();
     await changeCadence(
