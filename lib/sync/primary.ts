@@ -4,7 +4,7 @@
  * scheduled under `primary` (offline, signed out, or by a page that does not know the real id) is
  * renamed to the real id once it is known, before it is sent or synced.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie from 'dexie';
 import { db } from '../db/database';
 import { now } from '../model/common';
 import { Relationship } from '../model/relationship';
@@ -21,14 +21,19 @@ import { PRIMARY } from './sync';
 export function adoptPrimaryId(primaryId: string): Promise<void> {
   if (primaryId === PRIMARY) return Promise.resolve();
   return db.transaction('rw', ['relationships', 'sessions', 'remoteEvents', 'outbox', 'syncState'], async () => {
-    const underPrimary = <T>(table: Table<T, unknown>) =>
-      table.where('[calendarId+eventId]').between([PRIMARY, Dexie.minKey], [PRIMARY, Dexie.maxKey]);
+    const [low, high] = [
+      [PRIMARY, Dexie.minKey],
+      [PRIMARY, Dexie.maxKey],
+    ];
+    const sessions = () => db.sessions.where('[calendarId+eventId]').between(low, high);
+    const kept = () => db.remoteEvents.where('[calendarId+eventId]').between(low, high);
+    const waiting = () => db.outbox.where('[calendarId+eventId]').between(low, high);
     const linked = await db.relationships.filter((r) => r.series.some((s) => s.calendarId === PRIMARY)).count();
     const used =
       linked > 0 ||
-      (await underPrimary(db.sessions).count()) > 0 ||
-      (await underPrimary(db.remoteEvents).count()) > 0 ||
-      (await underPrimary(db.outbox).count()) > 0 ||
+      (await sessions().count()) > 0 ||
+      (await kept().count()) > 0 ||
+      (await waiting().count()) > 0 ||
       (await db.syncState.get(PRIMARY)) !== undefined;
     if (!used) return;
     const stamp = now();
@@ -45,12 +50,12 @@ export function adoptPrimaryId(primaryId: string): Promise<void> {
         });
         Object.assign(r, renamed);
       });
-    await underPrimary(db.sessions).modify({ calendarId: primaryId, updatedAt: stamp });
-    const events = await underPrimary(db.remoteEvents).toArray();
+    await sessions().modify({ calendarId: primaryId, updatedAt: stamp });
+    const events = await kept().toArray();
     await db.remoteEvents.bulkDelete(events.map((e) => [PRIMARY, e.eventId] as [string, string]));
     const known = await db.remoteEvents.bulkGet(events.map((e) => [primaryId, e.eventId] as [string, string]));
     await db.remoteEvents.bulkPut(events.filter((_, i) => !known[i]).map((e) => ({ ...e, calendarId: primaryId })));
-    await underPrimary(db.outbox).modify({ calendarId: primaryId });
+    await waiting().modify({ calendarId: primaryId });
     await db.syncState.delete(PRIMARY);
   });
 }

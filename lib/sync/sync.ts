@@ -179,9 +179,7 @@ function isGone(error: unknown): error is CalendarApiError {
 export async function calendarsToSync(primaryId: string | undefined): Promise<string[]> {
   const relationships = await db.relationships.toArray();
   const linked = relationships.flatMap((r) => r.series.map((s) => s.calendarId));
-  return [...new Set([...(primaryId ? [primaryId] : []), ...linked])].filter(
-    (id) => !(primaryId && id === PRIMARY),
-  );
+  return [...new Set([...(primaryId ? [primaryId] : []), ...linked])].filter((id) => !(primaryId && id === PRIMARY));
 }
 
 /**
