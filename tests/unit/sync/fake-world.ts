@@ -5,7 +5,7 @@
  * real time.
  */
 import type { TokenProvider } from '../../../lib/calendar/auth';
-import { type CalendarClient, createCalendarClient } from '../../../lib/calendar/client';
+import { type CalendarClient, type CalendarClientOptions, createCalendarClient } from '../../../lib/calendar/client';
 import { createRelationship } from '../../../lib/db/relationships';
 import type { Relationship } from '../../../lib/model/relationship';
 import { createFakeGoogle, type FakeGoogle, type Seed, tokenFor } from '../../fake-google/server.ts';
@@ -79,9 +79,9 @@ export function virtualClock(start = START): VirtualClock {
   return clock;
 }
 
-/** The fake, its clock the virtual one. */
-export function startFake(clock: VirtualClock): Promise<FakeGoogle> {
-  return createFakeGoogle({ seed: worldSeed(), now: () => clock.now() });
+/** The fake, its clock the virtual one; `randomSeed` makes its ids and Meet codes reproducible. */
+export function startFake(clock: VirtualClock, randomSeed = 1): Promise<FakeGoogle> {
+  return createFakeGoogle({ seed: worldSeed(), now: () => clock.now(), randomSeed });
 }
 
 /**
@@ -109,14 +109,15 @@ export function clientFor(
   fake: FakeGoogle,
   clock: VirtualClock,
   tokens: Pick<TokenProvider, 'getToken' | 'dropToken'> = staticTokens().provider,
-  random: () => number = () => 0.5,
+  options: Pick<CalendarClientOptions, 'random' | 'fetch'> = {},
 ): CalendarClient {
   return createCalendarClient({
     baseUrl: `${fake.url}/calendar/v3`,
     tokens,
     sleep: clock.sleep,
     now: clock.now,
-    random,
+    random: () => 0.5,
+    ...options,
   });
 }
 
