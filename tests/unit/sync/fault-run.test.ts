@@ -35,7 +35,16 @@ import type { FaultKind } from '../../fake-google/faults.ts';
 import { listEvents } from '../../fake-google/list.ts';
 import type { FakeGoogle } from '../../fake-google/server.ts';
 import type { Event, EventDateTime } from '../../fake-google/store.ts';
-import { clientFor, MORGAN, mentorRelationship, SERIES, startFake, staticTokens, virtualClock } from './fake-world';
+import {
+  clientFor,
+  MORGAN,
+  mentorRelationship,
+  SERIES,
+  START,
+  startFake,
+  staticTokens,
+  virtualClock,
+} from './fake-world';
 
 const SEED = Number(process.env.TANDEM_FAULT_SEED ?? 20261120);
 const ROUNDS = Number(process.env.TANDEM_FAULT_ROUNDS ?? 200);
@@ -125,6 +134,15 @@ it(`randomized fault run: ${ROUNDS} rounds, seed ${SEED} (TANDEM_FAULT_SEED)`, {
   let service: SyncService = newService();
   await accountItem.setValue({ status: 'signed-in', primaryId: MORGAN });
 
+  // A real calendar: hundreds of events that are not mentoring, read on every full sync.
+  for (let i = 0; i < 300; i++) {
+    const start = START + (i % 120) * DAY - 60 * DAY + (8 + (i % 9)) * HOUR;
+    fake.google.insert(MORGAN, {
+      summary: `Busy ${i}`,
+      start: { dateTime: rfc3339(start), timeZone: ZONE },
+      end: { dateTime: rfc3339(start + HOUR), timeZone: ZONE },
+    });
+  }
   const alex = await mentorRelationship();
   const sam = await mentorRelationship('Sam Junior', 'sam.junior@example.com');
   const relationships = [alex, sam];
