@@ -27,7 +27,10 @@ export interface SyncServiceOptions {
   /** `null`: the build has no OAuth client id: local-only. */
   tokens: TokenProvider | null;
   client?: (tokens: TokenProvider) => CalendarClient;
+  /** The clock for the outbox's backoff and the session window (tests run it virtually). */
   now?: () => Date;
+  /** In [0, 1), for the outbox's backoff jitter (tests make runs reproducible with a seeded one). */
+  random?: () => number;
 }
 
 export interface SyncService {
@@ -54,12 +57,14 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (account.status !== 'signed-in') return { account: account.status };
     try {
       const primaryId = account.primaryId ?? (await resolvePrimary(client));
-      if (primaryId && primaryId !== account.primaryId) {
-        await adoptPrimaryId(primaryId);
-        await accountItem.setValue({ ...account, primaryId });
-      }
-      const drained = await drainOutbox(client, { now });
+      if (primaryId && primaryId !== account.primaryId) await accountItem.setValue({ ...account, primaryId });
+      // What was scheduled under `primary` takes the real id before it is sent, and again before the
+      // sync (a series scheduled while the outbox drained): else the sync would find the inserted
+      // event under the real id as well, and make its sessions twice.
+      if (primaryId) await adoptPrimaryId(primaryId);
+      const drained = await drainOutbox(client, { now, ...(options.random ? { random: options.random } : {}) });
       if (drained.stopped) return await signInAgain();
+      if (primaryId) await adoptPrimaryId(primaryId);
       const { errors } = await syncAll(client, { now, ...(primaryId ? { primaryId } : {}) });
       if (errors.some((error) => error.kind === 'auth')) return await signInAgain();
       const first = errors[0];

@@ -7,7 +7,7 @@
  * with exponential backoff and full jitter, and never sooner than `Retry-After`. On top of that a
  * cooldown shared by every call of the client: each rate-limited answer doubles it (31 s, 62 s, then
  * 120 s at most), no request starts before it has passed, and only one request at a time may test
- * whether it has; the next success lifts it. So under sustained rate limiting the client sends at
+ * whether it has; the next success (or 4xx that is no rate limit) lifts it. So under sustained rate limiting the client sends at
  * most one request per 30 s, however many callers there are. A call never waits longer than
  * `maxWaitMs` at once: it fails with `retryAt` instead, because long waits belong in the sync
  * scheduler (alarms outlive the service worker, timers do not).
@@ -255,12 +255,15 @@ export function createCalendarClient(options: CalendarClientOptions): CalendarCl
       }
 
       if (response.ok) {
-        cooldown.succeeded();
+        cooldown.lift();
         return response;
       }
 
       const failure = await errorOf(request.operation, response);
       const retryAfter = retryAfterMs(response.headers.get('Retry-After'), now());
+      // A 4xx that is no rate limit (412, 404, 409, 401 …) is the API answering normally again: the
+      // cooldown ends, or the read a 412 needs (or the retry a 401 needs) would be refused unsent.
+      if (failure.kind !== 'rateLimited' && response.status < 500) cooldown.lift();
       if (failure.kind === 'auth') {
         await options.tokens.dropToken(bearer);
         if (refreshed) throw failure;
@@ -355,7 +358,8 @@ export function createCalendarClient(options: CalendarClientOptions): CalendarCl
 /**
  * The cooldown shared by all calls of one client. A rate-limited answer doubles it only if no other
  * rate limit was noted since its request was sent: requests that were in flight together hit one
- * limit, which is one signal. A success ends it.
+ * limit, which is one signal. A success ends it, and so does any other 4xx answer (the API is
+ * answering normally again).
  */
 function createCooldown(now: () => number) {
   let cooldownMs = 0;
@@ -383,7 +387,8 @@ function createCooldown(now: () => number) {
     hold(until: number) {
       notBefore = Math.max(notBefore, until);
     },
-    succeeded() {
+    /** The API answered without asking to slow down. */
+    lift() {
       cooldownMs = 0;
       notBefore = 0;
     },

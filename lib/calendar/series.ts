@@ -81,11 +81,21 @@ export function cadenceRule(cadence: Cadence, firstStart: Date, timeZone: string
  * Calendar itself does to the old series on "this and following" (it then uses the end of the
  * previous day, e.g. `UNTIL=20250326T045959Z`). For timed series only: an all-day series would need
  * a date `UNTIL`.
+ *
+ * A rule whose `UNTIL` already ends it earlier is kept as it is: ending a series never brings back
+ * occurrences (Calendar may have split it meanwhile, and its continuation holds them now). A date or
+ * floating `UNTIL` is read as UTC, which errs by the zone's offset at most. A `COUNT` is replaced.
  */
 export function endSeries(recurrence: readonly string[], lastStartBefore: Date): string[] {
-  const until = basicUtc(new Date(lastStartBefore.getTime() - 1000));
+  const untilMs = lastStartBefore.getTime() - 1000;
+  const until = basicUtc(new Date(untilMs));
   return recurrence.map((line) => {
     if (!/^RRULE:/i.test(line)) return line;
+    const existing = /[:;]UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2}))?/i.exec(line);
+    if (existing) {
+      const [, y, mo, d, h = '23', mi = '59', sec = '59'] = existing;
+      if (Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${sec}Z`) <= untilMs) return line;
+    }
     const parts = line
       .slice('RRULE:'.length)
       .split(';')

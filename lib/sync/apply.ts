@@ -48,9 +48,12 @@ export function applyEvents(calendarId: string, events: readonly ApiEvent[], con
 
     for (const { row } of items) {
       if (!row || row.kind === 'exception' || linked.has(row.seriesId)) continue;
+      const parent = splitFrom(row.seriesId);
       const owner = row.relationshipId
         ? await db.relationships.get(row.relationshipId)
-        : await parentOwner(calendarId, row.seriesId, linked);
+        : parent && linked.has(parent)
+          ? await parentOwner(calendarId, parent)
+          : undefined;
       if (owner) await linkSeries(owner.id, { calendarId, seriesId: row.seriesId });
     }
     linked = await linkedSeriesOf(calendarId);
@@ -100,10 +103,8 @@ export function applyEvents(calendarId: string, events: readonly ApiEvent[], con
   });
 }
 
-/** The relationship of the series a "this and following" master was split from, when linked. */
-async function parentOwner(calendarId: string, seriesId: string, linked: Set<string>) {
-  const parent = splitFrom(seriesId);
-  if (!parent || !linked.has(parent)) return undefined;
+/** The relationship of the (linked) series a "this and following" master was split from. */
+function parentOwner(calendarId: string, parent: string) {
   return db.relationships
     .filter((r) => r.series.some((s) => s.calendarId === calendarId && s.seriesId === parent))
     .first();

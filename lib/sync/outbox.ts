@@ -9,7 +9,8 @@
  *   go ahead.
  * - A failed op is retried with exponential backoff and jitter; its `nextAttemptAt` is stored, so the
  *   backoff survives the service worker stopping and the browser restarting. A rate limit's `retryAt`
- *   is honoured.
+ *   is honoured, and it ends the drain (the cooldown is the whole API's); an op the client did not
+ *   even send, because it was still cooling down, waits for the cooldown without counting an attempt.
  * - Patches carry `If-Match` with the etag they were based on; on 412 the event is read again, our
  *   fields are merged over Google's (our description block, our property keys; everything else
  *   theirs) and the patch is sent again.
@@ -122,6 +123,9 @@ export async function drainOutbox(client: CalendarClient, options: DrainOptions 
         result.stopped = true;
         break;
       }
+      // A rate limit is the whole API's (the client cools down for every call): the ops after this
+      // one would only fail on the same cooldown, unsent, so they wait for the next run untouched.
+      if (error.kind === 'rateLimited') break;
     }
   }
   return result;
@@ -141,27 +145,66 @@ async function send(client: CalendarClient, op: OutboxOp & { seq: number }): Pro
         throw error;
       }
     case 'patch-event':
+      return patchOwned(client, op);
     case 'end-series': {
-      let base: Pick<RemoteEvent, 'etag' | 'description' | 'extendedProperties' | 'recurrence'> | undefined =
-        await db.remoteEvents.get([op.calendarId, op.eventId]);
-      let etag = op.baseEtag ?? base?.etag;
-      if (!base || !etag) {
-        base = await client.getEvent(op.calendarId, op.eventId);
-        etag = base.etag;
-      }
-      for (let round = 1; ; round++) {
-        try {
-          return await client.patchEvent(op.calendarId, op.eventId, patchBody(op, base), { ifMatch: etag });
-        } catch (error) {
-          if (!(error instanceof CalendarApiError) || error.kind !== 'precondition' || round >= MERGE_ROUNDS)
-            throw error;
-          const fresh = await client.getEvent(op.calendarId, op.eventId);
-          base = fresh;
-          etag = fresh.etag;
-        }
-      }
+      const ended = await patchOwned(client, op);
+      await cancelEditedFrom(client, op);
+      return ended;
     }
   }
+}
+
+/** `patch-event` and `end-series`: our fields over Google's, `If-Match`; a 412 re-reads and merges. */
+async function patchOwned(
+  client: CalendarClient,
+  op: Extract<OutboxOp, { kind: 'patch-event' | 'end-series' }>,
+): Promise<ApiEvent> {
+  let base: Pick<RemoteEvent, 'etag' | 'description' | 'extendedProperties' | 'recurrence'> | undefined =
+    await db.remoteEvents.get([op.calendarId, op.eventId]);
+  let etag = op.baseEtag ?? base?.etag;
+  if (!base || !etag) {
+    base = await client.getEvent(op.calendarId, op.eventId);
+    etag = base.etag;
+  }
+  for (let round = 1; ; round++) {
+    try {
+      return await client.patchEvent(op.calendarId, op.eventId, patchBody(op, base), { ifMatch: etag });
+    } catch (error) {
+      if (!(error instanceof CalendarApiError) || error.kind !== 'precondition' || round >= MERGE_ROUNDS) throw error;
+      const fresh = await client.getEvent(op.calendarId, op.eventId);
+      base = fresh;
+      etag = fresh.etag;
+    }
+  }
+}
+
+/**
+ * The occurrences from the cut on that were edited on their own (moved, retitled) are exceptions,
+ * which a new `UNTIL` does not reach: cancelled here, as Calendar's "this and following" cancels
+ * them. Else a moved occurrence made in Calendar while the cadence change waited in the outbox would
+ * live on after the series ended, while its session here was already retired. Already cancelled or
+ * deleted ones are left alone; a failure fails the op, which is retried whole (both steps are
+ * idempotent).
+ */
+async function cancelEditedFrom(client: CalendarClient, op: Extract<OutboxOp, { kind: 'end-series' }>) {
+  const cut = Date.parse(op.before);
+  let pageToken: string | undefined;
+  do {
+    const page = await client.instances(op.calendarId, op.eventId, {
+      maxResults: 2500,
+      ...(pageToken ? { pageToken } : {}),
+    });
+    for (const item of page.items) {
+      const original = item.originalStartTime?.dateTime ?? item.originalStartTime?.date;
+      if (item.status === 'cancelled' || !original || Date.parse(original) < cut) continue;
+      try {
+        await client.deleteEvent(op.calendarId, item.id);
+      } catch (error) {
+        if (!(error instanceof CalendarApiError) || error.kind !== 'notFound') throw error;
+      }
+    }
+    pageToken = page.nextPageToken;
+  } while (pageToken);
 }
 
 /** The patch body: our fields merged over `base` (what Google has, or had when the change was made). */
@@ -204,10 +247,14 @@ async function refuse(op: OutboxOp & { seq: number }, error: CalendarApiError, a
 }
 
 async function fail(op: OutboxOp & { seq: number }, error: CalendarApiError, at: Date, random: () => number) {
-  const attempts = op.attempts + 1;
+  // Not sent at all (the client was cooling down after a rate limit): no attempt was made, so the
+  // backoff does not grow; the op waits for the cooldown's end.
+  const unsent = error.status === null && error.reason === 'cooldown';
+  const attempts = op.attempts + (unsent ? 0 : 1);
   const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
   // Half fixed, half jitter: never a retry storm, never a retry sooner than half the backoff.
-  const delay = Math.max(ceiling / 2 + Math.floor(random() * (ceiling / 2)), (error.retryAt ?? 0) - at.getTime());
+  const backoff = unsent ? 0 : ceiling / 2 + Math.floor(random() * (ceiling / 2));
+  const delay = Math.max(backoff, (error.retryAt ?? 0) - at.getTime());
   await db.transaction('rw', db.outbox, db.syncState, async () => {
     await db.outbox.update(op.seq, {
       attempts,

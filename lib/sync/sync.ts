@@ -173,12 +173,13 @@ function isGone(error: unknown): error is CalendarApiError {
 
 /**
  * The calendars to sync: the primary one (by its real id, when known) and every calendar a
- * relationship has a series on.
+ * relationship has a series on. Once the real id is known, `primary` is not synced on its own: it is
+ * the same calendar, and its events would be linked and turned into sessions twice.
  */
 export async function calendarsToSync(primaryId: string | undefined): Promise<string[]> {
   const relationships = await db.relationships.toArray();
   const linked = relationships.flatMap((r) => r.series.map((s) => s.calendarId));
-  return [...new Set([...(primaryId ? [primaryId] : []), ...linked])];
+  return [...new Set([...(primaryId ? [primaryId] : []), ...linked])].filter((id) => !(primaryId && id === PRIMARY));
 }
 
 /**

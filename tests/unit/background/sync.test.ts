@@ -60,6 +60,26 @@ describe('sync service', () => {
     expect((await accountItem.getValue()).primaryId).toBe(ME);
   });
 
+  it('a series scheduled under "primary" once the real id is known moves to it: one session per occurrence', async () => {
+    await accountItem.setValue({ status: 'signed-in', primaryId: ME });
+    const relationship = await unlinkedRelationship();
+    const sync = service();
+    await sync.run();
+    const seriesId = await scheduleSeries(relationship.id, {
+      firstStart: new Date('2026-11-24T15:00:00Z'),
+      timeZone: 'UTC',
+      at: NOW,
+    });
+    await sync.run();
+    await sync.run();
+    expect(google.get(seriesId)).toBeDefined();
+    expect((await db.relationships.get(relationship.id))?.series).toEqual([{ calendarId: ME, seriesId }]);
+    const sessions = await db.sessions.toArray();
+    expect(sessions.map((s) => s.calendarId)).toEqual(Array(8).fill(ME));
+    expect(await db.remoteEvents.filter((e) => e.calendarId !== ME).count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('one run at a time: a second request joins the run under way', async () => {
     await accountItem.setValue({ status: 'signed-in', primaryId: ME });
     const sync = service();

@@ -402,6 +402,26 @@ describe('rate limits', () => {
     expect(fetch).toHaveBeenCalledTimes(5);
   });
 
+  it('lifts the cooldown at an answer that is no rate limit: the read a 412 needs goes out at once', async () => {
+    const answers = [
+      googleError(429, 'rateLimitExceeded'),
+      googleError(429, 'rateLimitExceeded'),
+      googleError(412, 'conditionNotMet'),
+      json(200, EVENT),
+    ];
+    const { client, clock, fetch } = simulated(() => answers.shift() ?? json(200, EVENT));
+    // 0 s and 31 s: limited; the cooldown is now 62 s, longer than a call waits.
+    await failure(client.patchEvent('primary', 'abc123', { summary: 'x' }, { ifMatch: '"1"' }));
+    clock.now += 120_000;
+    expect(await failure(client.patchEvent('primary', 'abc123', { summary: 'x' }, { ifMatch: '"1"' }))).toMatchObject({
+      kind: 'precondition',
+    });
+    const before = clock.now;
+    await client.getEvent('primary', 'abc123');
+    expect(clock.now).toBe(before);
+    expect(fetch).toHaveBeenCalledTimes(4);
+  });
+
   it('does not send while cooling down: callers get retryAt without a request', async () => {
     const { client, fetch } = simulated(() => googleError(429, 'rateLimitExceeded'), { maxWaitMs: 10_000 });
     expect(await failure(client.listEvents('primary'))).toMatchObject({ status: 429, retryAt: 31_000 });

@@ -161,6 +161,17 @@ describe('endSeries', () => {
     ]);
   });
 
+  it('never extends a rule that already ends earlier (Calendar split it first): ending it again is a no-op', () => {
+    const split = ['RRULE:FREQ=WEEKLY;BYDAY=TU;UNTIL=20261207T225959Z', 'EXDATE:20261124T140000Z'];
+    expect(endSeries(split, new Date('2026-12-15T14:00:00Z'))).toEqual(split);
+    expect(endSeries(['RRULE:FREQ=WEEKLY;UNTIL=20261215'], new Date('2027-01-05T14:00:00Z'))).toEqual([
+      'RRULE:FREQ=WEEKLY;UNTIL=20261215',
+    ]);
+    expect(endSeries(['RRULE:FREQ=WEEKLY;UNTIL=20261215T140000Z'], new Date('2026-12-15T14:00:00Z'))).toEqual([
+      'RRULE:FREQ=WEEKLY;UNTIL=20261215T135959Z',
+    ]);
+  });
+
   it('formats basic UTC like occurrence ids', () => {
     expect(basicUtc(new Date('2026-11-24T15:00:00.750Z'))).toBe('20261124T150000Z');
   });

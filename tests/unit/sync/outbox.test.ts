@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CalendarApiError } from '../../../lib/calendar/client';
 import { BLOCK_END, BLOCK_START } from '../../../lib/calendar/series';
 import { db } from '../../../lib/db/database';
 import { relationshipForSeries } from '../../../lib/db/relationships';
@@ -102,6 +103,44 @@ describe('drainOutbox', () => {
     google.fail('insertEvent', 'rateLimited', retryAt);
     await drainOutbox(google.client, { now: at(0), random: () => 0 });
     expect((await db.outbox.toCollection().first())?.nextAttemptAt).toBe(new Date(retryAt).toISOString());
+  });
+
+  it('a rate limit ends the drain: the ops after it are not tried, and keep their attempt count', async () => {
+    await schedule();
+    await schedule();
+    google.fail('insertEvent', 'rateLimited', NOW.getTime() + 31_000);
+    expect(await drainOutbox(google.client, { now: at(0), random: () => 0 })).toEqual({
+      done: 0,
+      failed: 1,
+      stopped: false,
+    });
+    expect(google.countOf('insertEvent')).toBe(1);
+    expect((await db.outbox.orderBy('seq').toArray()).map((op) => op.attempts)).toEqual([1, 0]);
+    expect(await drainOutbox(google.client, { now: at(31_000) })).toMatchObject({ done: 2 });
+  });
+
+  it('an op the client did not send (still cooling down) waits for the cooldown without counting an attempt', async () => {
+    await schedule();
+    const retryAt = NOW.getTime() + 20_000;
+    const insert = google.client.insertEvent;
+    google.client.insertEvent = async () => {
+      throw new CalendarApiError({
+        kind: 'rateLimited',
+        operation: 'events.insert',
+        status: null,
+        reason: 'cooldown',
+        message: 'not sent: the Calendar API asked to slow down',
+        retryAt,
+      });
+    };
+    await drainOutbox(google.client, { now: at(0), random: () => 0.9 });
+    expect(await db.outbox.toCollection().first()).toMatchObject({
+      attempts: 0,
+      nextAttemptAt: new Date(retryAt).toISOString(),
+      lastError: { kind: 'rateLimited' },
+    });
+    google.client.insertEvent = insert;
+    expect(await drainOutbox(google.client, { now: at(20_000) })).toMatchObject({ done: 1 });
   });
 
   it('auth stops the drain, marks "sign in again", and keeps every op', async () => {

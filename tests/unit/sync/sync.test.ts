@@ -111,6 +111,23 @@ describe('syncCalendar: occurrences become sessions', () => {
     expect(await db.remoteEvents.count()).toBe(1);
   });
 
+  it('a page with hundreds of other events is applied in one transaction (no premature commit)', async () => {
+    // Each of them used to cost an await of a native promise inside the page's transaction, until
+    // Dexie lost the transaction's zone: the rest of the page ran outside it, and the transaction
+    // committed before the page was done.
+    await menteeRelationship();
+    for (let i = 0; i < 300; i++) {
+      google.put({
+        id: `other${i}`,
+        start: { dateTime: '2026-11-25T09:00:00Z' },
+        end: { dateTime: '2026-11-25T10:00:00Z' },
+      });
+    }
+    google.put(master());
+    await expect(syncCalendar(google.client, CALENDAR, { now: clock })).resolves.toMatchObject({ events: 301 });
+    expect(await db.sessions.count()).toBe(8);
+  });
+
   it('quiet incremental sync is exactly one request, and changes nothing', async () => {
     await menteeRelationship();
     google.put(master());
