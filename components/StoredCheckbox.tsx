@@ -31,9 +31,11 @@ export function StoredCheckbox({
       onChange={(e) => {
         const next = e.currentTarget.checked;
         setPending(next);
-        void onChange(next).then((saved) => {
-          if (!saved) setPending(null);
-        });
+        void onChange(next)
+          .catch(() => false)
+          .then((saved) => {
+            if (!saved) setPending(null);
+          });
       }}
     />
   );

@@ -35,7 +35,7 @@ export function GoalCard({
       <MilestoneTimeline goal={goal} wins={wins} today={today} />
       {next && (
         <label class="check">
-          <StoredCheckbox checked={false} onChange={() => onMilestone(next.id)} />
+          <StoredCheckbox key={next.id} checked={false} onChange={() => onMilestone(next.id)} />
           <span>
             <span class="visually-hidden">Milestone reached: </span>
             Next: {next.title}

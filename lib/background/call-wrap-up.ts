@@ -11,6 +11,8 @@ import { MeetingCode } from '../model/session';
 import { callPanelUrl } from '../session-url';
 import { notificationsAllowed } from '../settings';
 
+const MEET_ORIGIN = 'https://meet.google.com';
+
 /** Notification ids of wrap-up prompts start with this; the rest is the meeting code. */
 export const WRAP_UP_NOTIFICATION = 'tandem-wrap-up:';
 
@@ -35,7 +37,9 @@ export function watchCalls(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const parsed = CallToBackground.safeParse(message);
     const tabId = sender.tab?.id;
-    if (!parsed.success || tabId === undefined) return undefined;
+    // Only our Meet content script speaks of calls.
+    const fromMeet = sender.url !== undefined && URL.canParse(sender.url) && new URL(sender.url).origin === MEET_ORIGIN;
+    if (!parsed.success || tabId === undefined || !fromMeet) return undefined;
     const { type, code } = parsed.data;
     serially(() => (type === 'call/joined' ? joined(tabId, code) : forget(tabId)));
     return undefined;

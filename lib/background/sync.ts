@@ -117,11 +117,26 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   return service;
 }
 
-/** The primary calendar's id from the calendar list; `undefined` if it cannot be read now. */
-async function resolvePrimary(client: CalendarClient): Promise<string | undefined> {
+/**
+ * The primary calendar's real id (the user's email), `undefined` if it cannot be read now. The
+ * calendar list names it, but reading the list needs more than the one scope Tandem asks for
+ * (`calendar.events.owned`), so that is only the first try. Then the primary calendar's own event
+ * list: its `summary` is the account's email, as is the organizer of any event the user created.
+ */
+export async function resolvePrimary(client: CalendarClient): Promise<string | undefined> {
+  const isEmail = (value: string | undefined): value is string => Boolean(value && /^[^\s@]+@[^\s@]+$/.test(value));
   try {
     const page = await client.listCalendars({ minAccessRole: 'owner' });
-    return page.items.find((entry) => entry.primary)?.id;
+    const id = page.items.find((entry) => entry.primary)?.id;
+    if (id) return id;
+  } catch (error) {
+    log.debug('sync', `calendar list not readable (${failureOf(error, new Date()).message}); asking the event list`);
+  }
+  try {
+    const page = await client.listEvents('primary', { maxResults: 50, showDeleted: false });
+    if (isEmail(page.summary)) return page.summary;
+    const own = page.items.flatMap((event) => [event.organizer, event.creator]).find((who) => who?.self);
+    return isEmail(own?.email) ? own.email : undefined;
   } catch (error) {
     log.debug('sync', `primary calendar not resolved: ${failureOf(error, new Date()).message}`);
     return undefined;
@@ -140,13 +155,18 @@ export function startSync(options: Partial<SyncServiceOptions> = {}): SyncServic
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_NOW_ALARM) void service.run();
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => {
-    // Only extension pages (the options page) may sign in or out; never a content script.
-    if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-    const parsed = SyncRequest.safeParse(message);
-    if (!parsed.success) return undefined;
-    return service.handle(parsed.data);
-  });
+  browser.runtime.onMessage.addListener(
+    (message: unknown, sender: { url?: string }, sendResponse: (reply: SyncReply) => void) => {
+      // Only extension pages (the options page) may sign in or out; never a content script.
+      if (!sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+      const parsed = SyncRequest.safeParse(message);
+      if (!parsed.success) return undefined;
+      // `sendResponse` and `true`, not a returned promise: Chrome answers with a listener's promise
+      // only from version 144, and Tandem runs from 123.
+      service.handle(parsed.data).then(sendResponse, (error: unknown) => log.error('sync', error));
+      return true;
+    },
+  );
   void ensureSyncAlarm().catch((error: unknown) => log.error('sync', error));
   return service;
 }
@@ -156,9 +176,4 @@ export async function ensureSyncAlarm(): Promise<void> {
   const existing = await browser.alarms.get(SYNC_ALARM);
   if (existing?.periodInMinutes === SYNC_EVERY_MINUTES) return;
   await browser.alarms.create(SYNC_ALARM, { delayInMinutes: 1, periodInMinutes: SYNC_EVERY_MINUTES });
-}
-
-/** Extension pages: ask the background to sync soon (an alarm also wakes a stopped worker). */
-export function requestSync(): void {
-  browser.alarms.create(SYNC_NOW_ALARM, { when: Date.now() }).catch((error: unknown) => log.error('sync', error));
 }

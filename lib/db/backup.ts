@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import { z } from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup, type BackupData, BackupOutline } from '../model/backup';
 import { now } from '../model/common';
-import { db, TABLE_NAMES, type TableName } from './database';
+import { CACHE_TABLE_NAMES, db, TABLE_NAMES, type TableName } from './database';
 
 /** A rejected import: the message names the first problem, as `path: reason` where there is a path. */
 export class BackupError extends Error {
@@ -209,9 +209,13 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys.every((key) => Object.hasOwn(y, key) && sameValue(x[key], y[key]));
 }
 
-/** Deletes every record of every table, in one transaction: all of it or, on failure, none. */
+/**
+ * Deletes every record of every table, the sync and sharing caches and the writes still waiting
+ * for Google included (nothing goes out afterwards), in one transaction: all of it or, on failure,
+ * none.
+ */
 export async function wipeAll(): Promise<void> {
-  const tables = allTables();
+  const tables = [...allTables(), ...CACHE_TABLE_NAMES.map((name) => db.table(name))];
   await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }
 

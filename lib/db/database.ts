@@ -111,4 +111,17 @@ export const TABLE_NAMES = [
 ] as const satisfies readonly (keyof TandemDB & string)[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
+/**
+ * The tables that cache Google and hold writes waiting for it (sync, sharing): not the user's
+ * records, so backups leave them out, but they carry the user's words (shared texts, waiting
+ * writes) and go when everything or a relationship is deleted.
+ */
+export const CACHE_TABLE_NAMES = [
+  'syncState',
+  'remoteEvents',
+  'outbox',
+  'shareClocks',
+  'shares',
+] as const satisfies readonly (keyof TandemDB & string)[];
+
 export const db = new TandemDB();

@@ -48,10 +48,13 @@ export function footprintOf(records: RelationshipRecords): Footprint {
  * notes, takeaways and feedback, action items, check-ins and wins — in one transaction: all of it or
  * nothing. A record of another relationship that pointed at one of these (possible after a merged
  * import) keeps its place but loses the reference, so nothing is left pointing at nothing.
+ * What sync and sharing kept about it goes too, writes still waiting for Google included: nothing
+ * of a deleted relationship is sent afterwards (an undo brings the records back, not those writes).
  * Returns what was removed, for `restoreRelationship`. Rejects if there is no such relationship.
  */
 export function deleteRelationship(relationshipId: string): Promise<RemovedRelationship> {
-  return db.transaction('rw', allTables(), async () => {
+  const caches = [db.outbox, db.remoteEvents, db.shares, db.shareClocks];
+  return db.transaction('rw', [...allTables(), ...caches], async () => {
     const records = await readRelationship(relationshipId);
     const deleted = idsByTable(records);
     const detached: DetachedReference[] = [];
@@ -69,6 +72,7 @@ export function deleteRelationship(relationshipId: string): Promise<RemovedRelat
       }
     }
     for (const table of TABLE_NAMES) await db.table(table).bulkDelete([...deleted[table]]);
+    await forgetCachedState(relationshipId, records);
     for (const reference of detached) {
       await db.table(reference.table).update(reference.id, { [reference.field]: undefined, updatedAt: now() });
     }
@@ -79,6 +83,23 @@ export function deleteRelationship(relationshipId: string): Promise<RemovedRelat
       return target !== undefined && typeof value === 'string' && deleted[target].has(value);
     }
   });
+}
+
+/** The sync and sharing state of a relationship being deleted (inside `deleteRelationship`'s transaction). */
+async function forgetCachedState(relationshipId: string, records: RelationshipRecords): Promise<void> {
+  const sessionIds = records.sessions.map((session) => session.id);
+  const events = new Set(records.sessions.map((session) => `${session.calendarId} ${session.eventId}`));
+  const series = new Set(records.relationship.series.map((s) => `${s.calendarId} ${s.seriesId}`));
+  const ours = (calendarId: string, eventId: string, seriesId?: string): boolean =>
+    events.has(`${calendarId} ${eventId}`) ||
+    series.has(`${calendarId} ${eventId}`) ||
+    (seriesId !== undefined && series.has(`${calendarId} ${seriesId}`));
+  await db.outbox.filter((op) => op.relationshipId === relationshipId || ours(op.calendarId, op.eventId)).delete();
+  await db.remoteEvents
+    .filter((event) => event.relationshipId === relationshipId || ours(event.calendarId, event.eventId, event.seriesId))
+    .delete();
+  await db.shares.bulkDelete(sessionIds);
+  await db.shareClocks.where('sessionId').anyOf(sessionIds).delete();
 }
 
 /**

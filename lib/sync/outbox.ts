@@ -101,16 +101,29 @@ export async function drainOutbox(client: CalendarClient, options: DrainOptions 
       const event = await send(client, op);
       await complete(op, event, clock());
       result.done += 1;
-    } catch (error) {
-      if (!(error instanceof CalendarApiError)) throw error;
+    } catch (caught) {
+      // Not Google's answer (a record that no longer fits, a bug): this op waits with the reason
+      // recorded, and the others still go out.
+      const error =
+        caught instanceof CalendarApiError
+          ? caught
+          : new CalendarApiError({
+              kind: 'malformed',
+              operation: op.kind,
+              status: null,
+              reason: 'internal',
+              message: caught instanceof Error ? caught.message : String(caught),
+            });
+      if (!(caught instanceof CalendarApiError)) log.error('outbox', caught);
       if (error.kind === 'notFound' && op.kind !== 'insert-series') {
         // The event was deleted in Calendar: there is nothing left to change.
         log.debug('outbox', `${op.kind}: the event no longer exists; dropped`);
         await complete(op, null, clock());
         continue;
       }
-      if (error.kind === 'forbidden') {
-        // Not allowed (a guest writing to the organizer's event): sending it again cannot help.
+      if (error.kind === 'forbidden' || error.kind === 'invalid') {
+        // Not allowed (a guest writing to the organizer's event), or a request Google rejects as
+        // it stands (400): sending it again cannot help.
         log.debug('outbox', `${op.kind}: refused (${error.reason ?? error.status}); dropped`);
         result.failed += 1;
         await refuse(op, error, clock());
@@ -234,7 +247,7 @@ async function complete(op: OutboxOp & { seq: number }, event: ApiEvent | null, 
 }
 
 /**
- * Drops an op Google refused (403 that is no rate limit), in one transaction with what the refusal
+ * Drops an op Google refused (403 that is no rate limit, or 400), in one transaction with what the refusal
  * means: a shared payload stays local and its session says who may allow it (`shareRefused`);
  * any other write is recorded as the calendar's failure.
  */

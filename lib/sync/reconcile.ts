@@ -39,6 +39,8 @@ export const SYNC_TABLES = [
   'notes',
   'takeaways',
   'feedback',
+  'checkIns',
+  'wins',
   'remoteEvents',
   'syncState',
   'outbox',
@@ -239,9 +241,16 @@ async function retire(session: Session): Promise<void> {
   else await db.sessions.delete(session.id);
 }
 
-/** Whether anything was written in or for a session. */
+/**
+ * Whether anything was written in or for a session, or points at it (a session another record
+ * refers to is never deleted: see `REFERENCES` in lib/db/backup.ts for every such reference).
+ */
 async function hasContent(sessionId: string): Promise<boolean> {
   const counts = await Promise.all([
+    // Unindexed references: small tables, or rarely asked (only for occurrences that vanished).
+    db.actionItems.filter((item) => item.closedInSessionId === sessionId).count(),
+    db.checkIns.filter((checkIn) => checkIn.sessionId === sessionId).count(),
+    db.wins.filter((win) => win.sessionId === sessionId).count(),
     db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]).count(),
     db.notes.where('sessionId').equals(sessionId).count(),
     db.takeaways.where('sessionId').equals(sessionId).count(),

@@ -49,7 +49,7 @@ const closeTab = (tabId: number) => fakeBrowser.tabs.onRemoved.trigger(tabId, { 
 async function tabInCall(): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url: `https://meet.google.com/${CODE}` });
   const id = tab.id ?? -1;
-  await send({ ns: 'tandem', type: 'call/joined', code: CODE }, { tab });
+  await send({ ns: 'tandem', type: 'call/joined', code: CODE }, { tab, url: tab.url });
   await callsHandled();
   expect(Object.keys(await callsInTabsItem.getValue())).toEqual([String(id)]);
   return id;
@@ -107,7 +107,7 @@ describe('watchCalls', () => {
   it('leaving on the page (the wrap-up shows there) means no prompt when the tab closes later', async () => {
     await mentoringCall();
     const tab = await tabInCall();
-    const sender = { tab: await fakeBrowser.tabs.get(tab) };
+    const sender = { tab: await fakeBrowser.tabs.get(tab), url: `https://meet.google.com/${CODE}` };
     await send({ ns: 'tandem', type: 'call/left', code: CODE }, sender);
     await callsHandled();
     expect(await callsInTabsItem.getValue()).toEqual({});
@@ -116,11 +116,12 @@ describe('watchCalls', () => {
     expect(shown()).toEqual([]);
   });
 
-  it('ignores malformed messages and messages from outside a tab', async () => {
+  it('ignores malformed messages, messages from outside a tab, and from pages other than Meet', async () => {
     const tab = await fakeBrowser.tabs.create({ url: `https://meet.google.com/${CODE}` });
     await send({ ns: 'tandem', type: 'call/joined', code: 42 }, { tab });
     await send({ ns: 'tandem', type: 'call/joined', code: CODE }, {});
-    await send({ ns: 'tandem', type: 'call/joined', code: 'not a code' }, { tab });
+    await send({ ns: 'tandem', type: 'call/joined', code: 'not a code' }, { tab, url: tab.url });
+    await send({ ns: 'tandem', type: 'call/joined', code: CODE }, { tab, url: 'https://example.com/' });
     await callsHandled();
     expect(await callsInTabsItem.getValue()).toEqual({});
   });

@@ -4,10 +4,13 @@ import {
   accountItem,
   createSyncService,
   ensureSyncAlarm,
+  resolvePrimary,
   SYNC_ALARM,
   SYNC_EVERY_MINUTES,
 } from '../../../lib/background/sync';
 import type { TokenProvider } from '../../../lib/calendar/auth';
+import { CalendarApiError, type CalendarClient } from '../../../lib/calendar/client';
+import { ApiEvent, type EventsPage } from '../../../lib/calendar/schemas';
 import { db } from '../../../lib/db/database';
 import { relationshipForSeries } from '../../../lib/db/relationships';
 import { scheduleSeries } from '../../../lib/sync/schedule';
@@ -131,5 +134,55 @@ describe('sync service', () => {
     expect(first?.periodInMinutes).toBe(SYNC_EVERY_MINUTES);
     await ensureSyncAlarm();
     expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(first?.scheduledTime);
+  });
+});
+
+describe('resolvePrimary', () => {
+  const forbidden = new CalendarApiError({
+    kind: 'forbidden',
+    operation: 'calendarList.list',
+    status: 403,
+    reason: 'insufficientPermissions',
+    message: 'Request had insufficient authentication scopes.',
+  });
+
+  it('takes the calendar list when the scope allows it', async () => {
+    expect(await resolvePrimary(google.client)).toBe(ME);
+  });
+
+  it('with only calendar.events.owned (no calendar list): the primary event list names the account', async () => {
+    const asked: string[] = [];
+    const client: CalendarClient = {
+      ...google.client,
+      listCalendars: async () => {
+        throw forbidden;
+      },
+      listEvents: async (calendarId) => {
+        asked.push(calendarId);
+        return { summary: ME, items: [] };
+      },
+    };
+    expect(await resolvePrimary(client)).toBe(ME);
+    expect(asked).toEqual(['primary']);
+  });
+
+  it('a calendar renamed away from the email: the organizer of the user’s own event; else unknown for now', async () => {
+    const own = ApiEvent.parse({
+      id: 'e1',
+      etag: '"1"',
+      status: 'confirmed',
+      start: { dateTime: '2026-11-24T15:00:00Z' },
+      end: { dateTime: '2026-11-24T16:00:00Z' },
+      organizer: { email: ME, self: true },
+    });
+    const withEvents = (items: EventsPage['items']): CalendarClient => ({
+      ...google.client,
+      listCalendars: async () => {
+        throw forbidden;
+      },
+      listEvents: async () => ({ summary: 'Morgan', items }),
+    });
+    expect(await resolvePrimary(withEvents([own]))).toBe(ME);
+    expect(await resolvePrimary(withEvents([]))).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addActionItem } from '../../../lib/db/actions';
 import { addAgendaItem } from '../../../lib/db/agenda';
-import { exportBackup, REFERENCES } from '../../../lib/db/backup';
+import { exportBackup, REFERENCES, wipeAll } from '../../../lib/db/backup';
 import { addCheckIn } from '../../../lib/db/checkins';
 import { db, TABLE_NAMES, type TableName } from '../../../lib/db/database';
 import { saveFeedback } from '../../../lib/db/feedback';
@@ -12,6 +12,7 @@ import { deleteRelationship, relationshipFootprint, restoreRelationship } from '
 import { ensureSession } from '../../../lib/db/sessions';
 import { addTakeaway } from '../../../lib/db/takeaways';
 import { logWin } from '../../../lib/db/wins';
+import { scheduleSeries } from '../../../lib/sync/schedule';
 import { CALENDAR, menteeRelationship, occurrence, SERIES } from './factory';
 
 beforeEach(async () => {
@@ -175,5 +176,34 @@ describe('relationshipFootprint', () => {
     const { relationship } = await fullRelationship();
     // Agenda items 2, note 1, takeaway 1, action item 1, feedback 1, check-in 1, win 1.
     expect(await relationshipFootprint(relationship.id)).toEqual({ goals: 1, sessions: 2, entries: 8 });
+  });
+});
+
+describe('what sync and sharing kept', () => {
+  it('deleting a relationship drops its waiting writes and kept events; another relationship keeps its own', async () => {
+    const mine = await createRelationship({
+      myRole: 'mentor',
+      other: { name: 'Sam', email: 'sam@example.com' },
+      startedOn: '2026-11-01',
+      agreement: (await menteeRelationship()).agreement,
+    });
+    const other = (await db.relationships.toArray()).find((r) => r.id !== mine.id);
+    if (!other) throw new Error('no second relationship');
+    const at = new Date('2026-11-23T10:00:00Z');
+    await scheduleSeries(mine.id, { firstStart: new Date('2026-11-24T15:00:00Z'), timeZone: 'UTC', at });
+    await scheduleSeries(other.id, { firstStart: new Date('2026-11-25T15:00:00Z'), timeZone: 'UTC', at });
+    expect(await db.outbox.count()).toBe(2);
+    const keptBefore = await db.remoteEvents.count();
+    expect(keptBefore).toBeGreaterThan(0);
+
+    await deleteRelationship(mine.id);
+    expect((await db.outbox.toArray()).map((op) => op.relationshipId)).toEqual([other.id]);
+    expect((await db.remoteEvents.toArray()).every((event) => event.relationshipId !== mine.id)).toBe(true);
+    expect(await db.remoteEvents.count()).toBeLessThan(keptBefore);
+
+    // "Delete everything": nothing is left to send either.
+    await wipeAll();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.remoteEvents.count()).toBe(0);
   });
 });

@@ -97,6 +97,30 @@ describe('drainOutbox', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a request Google rejects (400) is dropped with the reason recorded, not retried forever', async () => {
+    await schedule();
+    google.fail('insertEvent', 'invalid');
+    expect(await drainOutbox(google.client, { now: at(0), random: () => 0 })).toMatchObject({ failed: 1 });
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.syncState.toArray()).map((state) => state.lastError?.kind)).toContain('invalid');
+    expect(await drainOutbox(google.client, { now: at(BACKOFF_BASE_MS) })).toMatchObject({ done: 0, failed: 0 });
+    expect(google.countOf('insertEvent')).toBe(1);
+  });
+
+  it('an error that is not Google’s answer holds back that op only, with the reason recorded', async () => {
+    await schedule();
+    await schedule();
+    const insert = google.client.insertEvent;
+    let calls = 0;
+    google.client.insertEvent = async (...args) => {
+      calls += 1;
+      if (calls === 1) throw new TypeError('a record that no longer fits');
+      return insert(...args);
+    };
+    expect(await drainOutbox(google.client, { now: at(0), random: () => 0 })).toMatchObject({ done: 1, failed: 1 });
+    expect((await db.outbox.toArray()).map((op) => op.lastError?.message)).toEqual(['a record that no longer fits']);
+  });
+
   it('a rate limit is retried no sooner than its retryAt', async () => {
     await schedule();
     const retryAt = NOW.getTime() + 3600_000;
