@@ -42,4 +42,16 @@ describe('readCalendarConfig', () => {
     expect(config.clientId).toBeNull();
     expect(warn).toHaveBeenCalledTimes(1);
   });
+
+  it('outside the fake-mode build, only Google’s own https endpoints: anything else is local-only', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {}); // logged once per page, see the test above
+    const fake = {
+      WXT_GOOGLE_CLIENT_ID: 'test-client.apps.googleusercontent.com',
+      WXT_GOOGLE_AUTH_URL: 'http://127.0.0.1:8123/o/oauth2/v2/auth',
+    };
+    expect(readCalendarConfig(fake, { googleOnly: true }).clientId).toBeNull();
+    expect(readCalendarConfig(fake, { googleOnly: false }).clientId).toBe('test-client.apps.googleusercontent.com');
+    const google = readCalendarConfig({ WXT_GOOGLE_CLIENT_ID: 'id' }, { googleOnly: true });
+    expect(google.clientId).toBe('id');
+  });
 });
