@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { calendarConfig } from '../calendar/config';
 import { db } from '../db/database';
 import { log } from '../log';
+import type { SyncRequest } from '../messaging';
 import type { Relationship } from '../model/relationship';
 import type { ShareState } from '../model/share';
 import { giveShareConsent, shareDisclosure } from '../share/consent';
@@ -147,5 +148,6 @@ export function createShareControl(
 
 /** Asks the background to sync now (it drains the outbox first), as the options page does. */
 function askForSync(): void {
-  browser.runtime.sendMessage({ type: 'sync/now' }).catch((error: unknown) => log.error('share', error));
+  const request: SyncRequest = { ns: 'tandem', type: 'sync/now' };
+  browser.runtime.sendMessage(request).catch((error: unknown) => log.debug('share', `sync/now: ${explain(error)}`));
 }
