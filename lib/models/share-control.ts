@@ -46,16 +46,22 @@ export interface ShareControl {
 export function createShareControl(
   sessionId: string,
   relationship: Relationship,
-  options: { debounceMs?: number; wakeSync?: () => void } = {},
+  options: {
+    debounceMs?: number;
+    wakeSync?: () => void;
+    /** Whether this build can sync at all (an OAuth client id); read from the build by default. */
+    syncBuild?: boolean;
+  } = {},
 ): ShareControl {
   const debounceMs = options.debounceMs ?? PUBLISH_DEBOUNCE_MS;
+  const syncBuild = options.syncBuild ?? calendarConfig.clientId !== null;
   const wakeSync = options.wakeSync ?? askForSync;
   const signedIn = signal(false);
   const consented = signal(Boolean(relationship.shareConsent));
   const disclosure = signal<string | null>(null);
   const state = signal<ShareState | undefined>(undefined);
   const problem = signal<string | null>(null);
-  const available = computed(() => calendarConfig.clientId !== null && signedIn.value);
+  const available = computed(() => syncBuild && signedIn.value);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
 
