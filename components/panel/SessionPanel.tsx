@@ -305,7 +305,7 @@ function Recap({
         </fieldset>
       )}
       <h3>Takeaways</h3>
-      <Takeaways model={model} sessionId={session.id} takeaways={view.takeaways} />
+      <Takeaways model={model} sessionId={session.id} takeaways={view.takeaways} relationship={relationship} />
       <h3>Action items</h3>
       <ActionItems
         model={model}
