@@ -5,6 +5,7 @@ import type { FakeGoogle } from '../fake-google/server.ts';
 import { type ExtensionBrowser, launchWithExtension } from '../harness/browser.ts';
 import { FAKE_EXTENSION_DIR, FAKE_GOOGLE_ORIGIN } from '../harness/fake-google.ts';
 import { serveGoogleFixtures } from '../harness/google-routes.ts';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { OptionsPage } from './pages/options';
 import { PanelFrame } from './pages/panel';
@@ -276,6 +277,58 @@ test('a guest who may not modify the event: "only you can see these — ask Morg
     expect(writes.length).toBeLessThanOrEqual(1);
     expect(writes.every((e) => e.status === 403)).toBe(true);
     expect(fakeGoogle.eventsIn(MORGAN).find((e) => e.id === OCCURRENCE)?.description ?? '').not.toContain(QUESTIONS[0]);
+  } finally {
+    await alex.close();
+  }
+});
+
+test('Google refuses a write the kept event allowed (403): said once, with whom to ask; keyboard and axe clean', async ({
+  fakeGoogle,
+}) => {
+  fakeGoogle.google.patch(SERIES, { guestsCanModify: true });
+  const alex = await secondProfile(fakeGoogle, ALEX, BEFORE);
+  try {
+    await alex.options.open();
+    await alex.options.connectGoogle();
+    const mentee = await ownPanel(alex.browser, ALEX, OCCURRENCE);
+    await mentee.trackNew({ name: 'Morgan Mentor', role: 'mentee' });
+    await alex.options.syncNow();
+
+    // Consent with the keyboard only: focus moves into the disclosure and back out.
+    const share = mentee.frame.getByRole('button', { name: 'Share with Morgan Mentor' });
+    await expect(share).toHaveAccessibleDescription('Shows what would be written to the calendar event first.');
+    await share.focus();
+    await share.press('Enter');
+    const disclosure = mentee.frame.getByRole('region', { name: 'Share with Morgan Mentor?' });
+    await expect(disclosure.getByRole('heading')).toBeFocused();
+    const frame = alex.browser.context
+      .pages()
+      .flatMap((page) => page.frames())
+      .find((f) => f.url().includes('panel.html'));
+    expect(frame && (await axeViolations(frame))).toEqual([]);
+    await disclosure.getByRole('heading').press('Escape');
+    await expect(disclosure).toHaveCount(0);
+    await expect(share).toBeFocused();
+    await share.press('Enter');
+    await disclosure.getByRole('button', { name: 'Share', exact: true }).press('Enter');
+    await expect(disclosure).toHaveCount(0);
+
+    // Morgan no longer lets guests modify the event; Alex's Tandem has not seen that yet.
+    fakeGoogle.google.patch(SERIES, { guestsCanModify: false });
+    for (const question of QUESTIONS) await mentee.addItem(question);
+    await expect(status(mentee)).toHaveText(
+      'Only you can see these — ask Morgan Mentor to allow guests to modify the event.',
+      { timeout: 15_000 },
+    );
+    await expect(status(mentee)).toHaveAttribute('aria-live', 'polite');
+    // Later syncs and edits do not knock again.
+    await alex.options.syncNow();
+    await mentee.addItem('One more question');
+    await alex.options.syncNow();
+    await expect(status(mentee)).toContainText('Only you can see these');
+    const writes = fakeGoogle.log.filter({ method: 'PATCH', pathIncludes: `/calendars/${ALEX}/events/` });
+    expect(writes.map((e) => e.status)).toEqual([403]);
+    expect(frame && (await axeViolations(frame))).toEqual([]);
   } finally {
     await alex.close();
   }
