@@ -180,7 +180,9 @@ test('mentor and mentee share one agenda through the event; private notes never 
     await takeaway.press('Enter');
     await sidebar.notes.fill(PRIVATE);
     await sidebar.saveStatus.filter({ hasText: 'Saved on this device' }).waitFor();
-    await expect(sidebar.frame.locator('#private-notes-hint')).toHaveText('Private: kept only in this browser.');
+    await expect(sidebar.frame.locator('#private-notes-hint')).toHaveText(
+      'Private: kept only in this browser, never written to the calendar event.',
+    );
     const morganBefore = sharedWrites(fakeGoogle, MORGAN).length;
     await expect.poll(() => sharedWrites(fakeGoogle, MORGAN).length, { timeout: 15_000 }).toBeGreaterThan(morganBefore);
     await expect(status(sidebar)).toHaveText('Shared on the calendar event.', { timeout: 15_000 });
@@ -243,7 +245,9 @@ test('a shared note too big for the event says so, with its size; nothing is wri
   const sidebar = meet.panel;
   await sidebar.frame.getByRole('button', { name: 'Add notes to share with Alex Mentee' }).click();
   const shared = sidebar.frame.getByRole('textbox', { name: 'Shared notes' });
-  await expect(sidebar.frame.locator('#shared-notes-hint')).toContainText('Shared');
+  await expect(sidebar.frame.locator('#shared-notes-hint')).toHaveText(
+    'Shared: written to the calendar event once you share this session, for both of you and any other guest to read.',
+  );
   await shared.fill('A long shared note. '.repeat(1600));
   await expect(status(sidebar)).toContainText(
     /Only you can see these: they do not fit in the calendar event \(\d+\.\d KB of at most 24\.0 KB\)\./,
