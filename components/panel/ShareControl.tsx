@@ -21,11 +21,23 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
     if (!open && wasOpen.current) button.current?.focus();
     wasOpen.current = open;
   }, [open]);
+  // Stopping removes its button: focus moves to "Share with …", which takes its place.
+  const consented = control.consented.value;
+  const wasConsented = useRef(consented);
+  useEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (wasConsented.current && !consented && lost) button.current?.focus();
+    wasConsented.current = consented;
+  }, [consented]);
   if (!control.available.value) return null;
   const other = relationship.other.name;
+  // Before consent nothing was shared, so there is nothing to report, except writes that
+  // stopping dropped ("only you can see these until you agree …").
   const status = control.consented.value
     ? (control.status.value ?? 'Shared changes are written to the calendar event.')
-    : null;
+    : control.state.value?.reason === 'no-consent'
+      ? control.status.value
+      : null;
 
   return (
     <section class="share" aria-labelledby="share-heading">
@@ -73,6 +85,11 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
       <p class="small muted share-status" role="status" aria-live="polite" data-share={control.state.value?.status}>
         {status}
       </p>
+      {control.consented.value && (
+        <button type="button" class="link small" onClick={() => void control.stop()}>
+          Stop sharing with {other}
+        </button>
+      )}
       {control.problem.value && (
         <p class="small" role="alert">
           {control.problem.value}

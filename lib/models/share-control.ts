@@ -7,7 +7,7 @@ import { log } from '../log';
 import type { SyncRequest } from '../messaging';
 import type { Relationship } from '../model/relationship';
 import type { ShareState } from '../model/share';
-import { giveShareConsent, shareDisclosure } from '../share/consent';
+import { giveShareConsent, shareDisclosure, withdrawShareConsent } from '../share/consent';
 import { readShared } from '../share/observe';
 import { publishSession } from '../share/publish';
 import { liveShareState, shareStatusText } from '../share/state';
@@ -34,6 +34,8 @@ export interface ShareControl {
   agree(): Promise<void>;
   /** "Not now": closes the dialog; nothing is written. */
   decline(): void;
+  /** "Stop sharing": no more writes for this relationship; writes still waiting are dropped. */
+  stop(): Promise<void>;
   dispose(): void;
 }
 
@@ -140,6 +142,15 @@ export function createShareControl(
     },
     decline() {
       disclosure.value = null;
+    },
+    async stop() {
+      clearTimeout(timer);
+      try {
+        await withdrawShareConsent(relationship.id);
+        consented.value = false;
+      } catch (error) {
+        problem.value = `Could not stop sharing: ${explain(error)}`;
+      }
     },
     dispose() {
       disposed = true;

@@ -81,6 +81,25 @@ describe('createShareControl', () => {
     share.dispose();
   });
 
+  it('"Stop sharing" withdraws consent and drops the write still waiting; nothing more is published', async () => {
+    const { side, share, wakeSync } = await control();
+    await addAgendaItem(side.session.id, { text: 'Promotion plan', addedBy: 'me' });
+    await share.agree();
+    expect(await db.outbox.count()).toBe(1);
+    await share.stop();
+    expect(share.consented.value).toBe(false);
+    expect((await db.relationships.get(side.relationship.id))?.shareConsent).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    await vi.waitFor(() =>
+      expect(share.status.value).toBe('Only you can see these until you agree to share them on the calendar event.'),
+    );
+    await addAgendaItem(side.session.id, { text: 'Reading list', addedBy: 'me' });
+    await settle();
+    expect(await db.outbox.count()).toBe(0);
+    expect(wakeSync).toHaveBeenCalledTimes(1);
+    share.dispose();
+  });
+
   it('a guest who may not modify the event: the state names the organizer to ask, nothing is enqueued', async () => {
     const { side, share, wakeSync } = await control('mentee', 'guest');
     await addAgendaItem(side.session.id, { text: 'My question', addedBy: 'me' });
