@@ -8,7 +8,9 @@ import { createShareControl } from '../../lib/models/share-control';
  * a modal could be cut off), then publishes changes by itself and says where they stand.
  */
 export function ShareControl({ sessionId, relationship }: { sessionId: string; relationship: Relationship }) {
-  const control = useMemo(() => createShareControl(sessionId, relationship), [sessionId, relationship]);
+  // One control per session and relationship: the live view hands a new relationship object on
+  // every change (consent included), which must not restart the control and its debounce.
+  const control = useMemo(() => createShareControl(sessionId, relationship), [sessionId, relationship.id]);
   useEffect(() => () => control.dispose(), [control]);
   const disclosure = control.disclosure.value;
   const open = disclosure !== null;
@@ -21,14 +23,6 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
     if (!open && wasOpen.current) button.current?.focus();
     wasOpen.current = open;
   }, [open]);
-  // Stopping removes its button: focus moves to "Share with …", which takes its place.
-  const consented = control.consented.value;
-  const wasConsented = useRef(consented);
-  useEffect(() => {
-    const lost = document.activeElement === null || document.activeElement === document.body;
-    if (wasConsented.current && !consented && lost) button.current?.focus();
-    wasConsented.current = consented;
-  }, [consented]);
   if (!control.available.value) return null;
   const other = relationship.other.name;
   // Before consent nothing was shared, so there is nothing to report, except writes that

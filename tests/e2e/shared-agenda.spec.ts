@@ -255,9 +255,10 @@ test('a shared note too big for the event says so, with its size; nothing is wri
   );
   expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 
-  // Stopping is one click away; focus lands on what replaces the button.
+  // Stopping is one click away, and asks again next time.
   await sidebar.frame.getByRole('button', { name: 'Stop sharing with Alex Mentee' }).click();
-  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeFocused();
+  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeVisible();
+  expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 });
 
 test('a guest who may not modify the event: "only you can see these — ask Morgan Mentor", at most one refused write', async ({
