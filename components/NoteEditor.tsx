@@ -13,12 +13,12 @@ const STATUS_TEXT = {
 const COPY: Record<NoteVisibility, { heading: string; hint: string; placeholder: string }> = {
   private: {
     heading: 'Session notes',
-    hint: 'Private: kept only in this browser.',
+    hint: 'Private: kept only in this browser, never written to the calendar event.',
     placeholder: 'What do you want to remember from this session?',
   },
   shared: {
     heading: 'Shared notes',
-    hint: 'Shared: may be published to the calendar event for both of you.',
+    hint: 'Shared: written to the calendar event once you share this session, for both of you and any other guest to read.',
     placeholder: 'What should both of you see?',
   },
 };

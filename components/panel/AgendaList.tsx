@@ -5,6 +5,7 @@ import type { Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { dayLabel } from '../format';
 import { StoredCheckbox } from '../StoredCheckbox';
+import { EarlierTexts } from './EarlierTexts';
 
 interface Props {
   model: SessionPanelModel;
@@ -119,6 +120,7 @@ export function AgendaList({ model, sessionId, items, goals, relationship, mode,
                   <div class="item-body">
                     <span class="item-text">{item.text}</span>
                     <ItemMeta item={item} goalTitle={goalTitle(item.goalId)} relationship={relationship} />
+                    <EarlierTexts history={item.history} relationship={relationship} />
                   </div>
                   {!readOnly && (
                     <div class="item-tools">

@@ -6,6 +6,7 @@ import type { Relationship } from '../../lib/model/relationship';
 import type { SessionPanelModel } from '../../lib/models/session-panel';
 import { dayLabel, ownerName, today } from '../format';
 import { StoredCheckbox } from '../StoredCheckbox';
+import { EarlierTexts } from './EarlierTexts';
 
 /** A single text field with an Add button; keeps the text when saving fails. */
 export function OneLineForm({
@@ -49,11 +50,13 @@ export function Takeaways({
   model,
   sessionId,
   takeaways,
+  relationship,
   inputId,
 }: {
   model: SessionPanelModel;
   sessionId: string;
   takeaways: Takeaway[];
+  relationship: Relationship;
   inputId?: string;
 }) {
   return (
@@ -64,7 +67,10 @@ export function Takeaways({
         <ul class="plain">
           {takeaways.map((t) => (
             <li key={t.id} class="with-tools">
-              <span>{t.text}</span>
+              <span>
+                {t.text}
+                <EarlierTexts history={t.history} relationship={relationship} />
+              </span>
               <button
                 type="button"
                 class="icon"

@@ -83,7 +83,13 @@ export function CallCapture({
   return (
     <section class="capture" aria-labelledby="capture-heading">
       <h2 id="capture-heading">Takeaways and action items</h2>
-      <Takeaways model={model} sessionId={view.session.id} takeaways={view.takeaways} inputId="new-takeaway" />
+      <Takeaways
+        model={model}
+        sessionId={view.session.id}
+        takeaways={view.takeaways}
+        relationship={relationship}
+        inputId="new-takeaway"
+      />
       <ActionItems
         model={model}
         relationship={relationship}
@@ -147,7 +153,7 @@ export function WrapUp({
       <h2 id="wrap-up-heading">Wrap up</h2>
       <p role="status">{REASONS[reason]}</p>
       <h3>Key takeaways</h3>
-      <Takeaways model={model} sessionId={view.session.id} takeaways={view.takeaways} />
+      <Takeaways model={model} sessionId={view.session.id} takeaways={view.takeaways} relationship={relationship} />
       <h3>Action items, with owners</h3>
       <ActionItems
         model={model}

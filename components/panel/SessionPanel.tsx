@@ -14,6 +14,7 @@ import { ActionItems, Takeaways } from './Capture';
 import { FeedbackForm } from './FeedbackForm';
 import { Goals } from './Goals';
 import { CallCapture, CallClock, SHORTCUTS, useNow, WRAP_UP_BEFORE_MS, WrapUp } from './LiveCall';
+import { ShareControl } from './ShareControl';
 import { TemplatePicker } from './TemplatePicker';
 
 const EXPANDED_KEY = 'tandem.panel.expanded';
@@ -110,6 +111,8 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
           <span class="agreement">{agreementLine(relationship.agreement)}</span>
         </p>
       </header>
+
+      {session.calendarId && session.eventId && <ShareControl sessionId={session.id} relationship={relationship} />}
 
       {phase === 'cancelled' && (
         <p class="callout">
@@ -302,7 +305,7 @@ function Recap({
         </fieldset>
       )}
       <h3>Takeaways</h3>
-      <Takeaways model={model} sessionId={session.id} takeaways={view.takeaways} />
+      <Takeaways model={model} sessionId={session.id} takeaways={view.takeaways} relationship={relationship} />
       <h3>Action items</h3>
       <ActionItems
         model={model}

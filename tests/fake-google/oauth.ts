@@ -6,7 +6,8 @@
  *
  * - `GET /o/oauth2/v2/auth?client_id&redirect_uri&response_type=token&scope&state[&login_hint][&prompt]`
  *   → 302 to `redirect_uri#access_token=user:<email>&token_type=Bearer&expires_in=3600&scope=…&state=…`.
- *   The user is `login_hint` (a seeded user) or the seed's default user. A missing `client_id` or
+ *   The user is `login_hint` (a seeded user), the account chosen for the redirect URI's origin
+ *   (`chooseAccount`: one browser profile's extension instance), or the seed's default user. A missing `client_id` or
  *   `redirect_uri`, another `response_type`, or a scope without `calendar.events.owned` (or with
  *   anything that is no Calendar scope) is a 400 page, as Google shows one instead of redirecting.
  *   `prompt=none` (a silent renewal) is granted only to a user who granted access before and has
@@ -69,6 +70,12 @@ export class OAuth {
   private readonly revoked = new Set<string>();
 
   private readonly users: OAuthUsers;
+  /**
+   * The account chosen per redirect URI's origin (one browser profile's extension instance), as
+   * Google's account chooser remembers the account a browser signed in with: lets two profiles
+   * sign in as two users without `login_hint`.
+   */
+  private readonly chosen = new Map<string, string>();
 
   constructor(users: OAuthUsers) {
     this.users = users;
@@ -84,7 +91,14 @@ export class OAuth {
     if (token.startsWith('user:')) this.granted.delete(token.slice('user:'.length));
   }
 
+  /** Sign-ins (and silent renewals) redirecting to `redirectUri`'s origin are `email`'s from now on. */
+  chooseAccount(redirectUri: string, email: string): void {
+    if (!this.users.has(email)) throw new Error(`no seeded user ${email}`);
+    this.chosen.set(new URL(redirectUri).origin, email);
+  }
+
   reset(): void {
+    this.chosen.clear();
     this.granted.clear();
     this.revoked.clear();
     this.log.length = 0;
@@ -107,7 +121,7 @@ export class OAuth {
     const redirect = new URL(query.get('redirect_uri') as string);
     const fragment = new URLSearchParams();
     const hint = query.get('login_hint');
-    const email = hint ?? this.users.defaultUser();
+    const email = hint ?? this.chosen.get(redirect.origin) ?? this.users.defaultUser();
     const silent = (query.get('prompt') ?? '').split(' ').includes('none');
     if (silent && !this.granted.has(email)) {
       entry.outcome = 'interaction_required';

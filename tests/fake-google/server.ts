@@ -75,6 +75,12 @@ export interface FakeGoogle {
    * sign-in fails), until they sign in interactively again or `reset`.
    */
   revokeToken(token: string): void;
+  /**
+   * The account a browser profile picks at sign-in: authorizations redirecting to this URI's
+   * origin (`https://<extension id>.chromiumapp.org/`) sign in as `email` unless `login_hint` says
+   * otherwise. Until `reset`.
+   */
+  chooseAccount(redirectUri: string, email: string): void;
   /** The OAuth authorization requests received (`GET /o/oauth2/v2/auth`), oldest first. */
   readonly authorizations: readonly AuthorizationEntry[];
   /** Back to the seed: events, sync tokens, log, faults, OAuth grants, revoked tokens. */
@@ -344,6 +350,9 @@ export async function createFakeGoogle(options: FakeGoogleOptions = {}): Promise
     },
     revokeToken(token) {
       oauth.revoke(token);
+    },
+    chooseAccount(redirectUri, email) {
+      oauth.chooseAccount(redirectUri, email);
     },
     get authorizations() {
       return oauth.log;

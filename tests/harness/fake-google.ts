@@ -9,7 +9,12 @@ import { parseEnv } from 'node:util';
 export const FAKE_EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3-fake');
 
 const env = parseEnv(readFileSync(resolve(import.meta.dirname, '../../.env.fake'), 'utf8'));
-const apiBase = new URL(env.WXT_GOOGLE_API_BASE ?? '');
+/**
+ * The environment wins, as it does for WXT's build: a second checkout on the same machine builds
+ * and tests on another port (`WXT_GOOGLE_API_BASE=http://127.0.0.1:<port>/calendar/v3`, and the
+ * auth and revoke URLs likewise).
+ */
+const apiBase = new URL(process.env.WXT_GOOGLE_API_BASE ?? env.WXT_GOOGLE_API_BASE ?? '');
 
 /** `http://127.0.0.1:39217`: the fake build's auth, API and revoke URLs all point here. */
 export const FAKE_GOOGLE_ORIGIN = apiBase.origin;
