@@ -241,9 +241,28 @@ function patchBody(
 /** Removes a done op and applies what Google answered, in one transaction. */
 async function complete(op: OutboxOp & { seq: number }, event: ApiEvent | null, at: Date): Promise<void> {
   await db.transaction('rw', SYNC_TABLES, async () => {
-    await db.outbox.delete(op.seq);
+    // Sharing updates its waiting write in place: a newer version queued while this one was on its
+    // way has not been sent, so it stays (its stale etag meets a 412, which merges).
+    const stored = OutboxOp.safeParse(await db.outbox.get(op.seq));
+    if (!stored.success || sameJson({ ...stored.data, seq: op.seq }, op)) await db.outbox.delete(op.seq);
     if (event) await applyEvents(op.calendarId, [event], { window: syncWindow(at) });
   });
+}
+
+/** Whether two plain records hold the same data, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([, v]) => v !== undefined)
+              .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
 }
 
 /**

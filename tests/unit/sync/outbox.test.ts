@@ -121,6 +121,20 @@ describe('drainOutbox', () => {
     expect((await db.outbox.toArray()).map((op) => op.lastError?.message)).toEqual(['a record that no longer fits']);
   });
 
+  it('a newer version of a write queued while the old one was on its way is kept and sent next', async () => {
+    await schedule();
+    const insert = google.client.insertEvent;
+    google.client.insertEvent = async (...args) => {
+      const op = await db.outbox.toCollection().first();
+      if (op?.kind === 'insert-series') await db.outbox.put({ ...op, body: { ...op.body, summary: 'Renamed' } });
+      return insert(...args);
+    };
+    expect(await drainOutbox(google.client, { now: at(0), random: () => 0 })).toMatchObject({ done: 1 });
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]?.kind === 'insert-series' && left[0].body.summary).toBe('Renamed');
+  });
+
   it('a rate limit is retried no sooner than its retryAt', async () => {
     await schedule();
     const retryAt = NOW.getTime() + 3600_000;
