@@ -17,6 +17,6 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Firefox injects into open tabs by itself on install and update.
     if (import.meta.env.FIREFOX || (reason !== 'install' && reason !== 'update')) return;
-    reinjectContentScripts().catch((error: unknown) => log.error('reinject', error));
+    reinjectContentScripts(reason).catch((error: unknown) => log.error('reinject', error));
   });
 });

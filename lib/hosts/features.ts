@@ -9,8 +9,16 @@ export interface Feature {
   init(signal: AbortSignal): void | Promise<void>;
 }
 
+/**
+ * Where the running instance leaves its lifetime signal: in the content scripts' isolated world
+ * (the page cannot see it), so that the background can tell a tab where Tandem already runs
+ * (lib/background/reinject.ts). Newer instances replace older ones (WXT stops the older).
+ */
+export const RUNNING = Symbol.for('tandem.features.running');
+
 /** Starts every feature without awaiting any; a throwing or rejecting feature is logged by id. */
 export function runFeatures(features: readonly Feature[], signal: AbortSignal): void {
+  (globalThis as { [RUNNING]?: AbortSignal })[RUNNING] = signal;
   for (const feature of features) {
     try {
       const started = feature.init(signal);
