@@ -11,6 +11,7 @@ import {
   zonedDateTime,
 } from '../../../lib/calendar/series';
 import type { Relationship } from '../../../lib/model/relationship';
+import { WEEKLY_AGREEMENT } from '../agreement';
 
 const ID = '3f1c2b9e-8a61-4c4e-9f0a-2d5b7c8e9a10';
 
@@ -22,17 +23,7 @@ function relationship(changes: Partial<Relationship['agreement']> = {}, email?: 
     status: 'active',
     startedOn: '2026-11-01',
     series: [],
-    agreement: {
-      cadence: { kind: 'weekly' },
-      sessionMinutes: 45,
-      channels: ['video'],
-      mentorRole: '',
-      menteeRole: '',
-      mentorExpectations: '',
-      menteeExpectations: '',
-      boundaries: [],
-      ...changes,
-    },
+    agreement: { ...WEEKLY_AGREEMENT, ...changes },
     createdAt: '2026-11-01T09:00:00.000Z',
     updatedAt: '2026-11-01T09:00:00.000Z',
   };

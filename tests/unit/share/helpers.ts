@@ -17,6 +17,7 @@ import { receiveShared } from '../../../lib/share/merge';
 import { encodePayload } from '../../../lib/share/payload';
 import { SYNC_TABLES } from '../../../lib/sync/reconcile';
 import { readItem } from '../../../lib/sync/remote';
+import { WEEKLY_AGREEMENT } from '../agreement';
 import type { miniGoogle } from '../sync/mini-google';
 
 export const CALENDAR = 'alex.mentee@gmail.com';
@@ -47,16 +48,7 @@ export async function device(
     other:
       role === 'mentor' ? { name: 'Alex Mentee', email: ALEX.email } : { name: 'Morgan Mentor', email: MORGAN.email },
     startedOn: '2026-09-01',
-    agreement: {
-      cadence: { kind: 'weekly' },
-      sessionMinutes: 45,
-      channels: ['video'],
-      mentorRole: '',
-      menteeRole: '',
-      mentorExpectations: '',
-      menteeExpectations: '',
-      boundaries: [],
-    },
+    agreement: WEEKLY_AGREEMENT,
   });
   await linkSeries(relationship.id, { calendarId: CALENDAR, seriesId: SERIES });
   const session = await ensureSession(

@@ -12,6 +12,7 @@ import Dexie from 'dexie';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFakeGoogle, type FakeGoogle, tokenFor } from '../../fake-google/server.ts';
+import { WEEKLY_AGREEMENT } from '../agreement';
 
 const MORGAN = 'morgan.mentor@gmail.com';
 const ALEX = 'alex.mentee@gmail.com';
@@ -66,16 +67,7 @@ async function loadDevice(email: string, myRole: 'mentor' | 'mentee', fake: Fake
     myRole,
     other: myRole === 'mentor' ? { name: 'Alex Mentee', email: ALEX } : { name: 'Morgan Mentor', email: MORGAN },
     startedOn: '2026-09-01',
-    agreement: {
-      cadence: { kind: 'weekly' },
-      sessionMinutes: 45,
-      channels: ['video'],
-      mentorRole: '',
-      menteeRole: '',
-      mentorExpectations: '',
-      menteeExpectations: '',
-      boundaries: [],
-    },
+    agreement: WEEKLY_AGREEMENT,
   });
   await relationships.linkSeries(relationship.id, { calendarId: email, seriesId: SERIES });
   const target = { kind: 'calendar' as const, calendarId: email, eventId: OCCURRENCE };
