@@ -1,20 +1,9 @@
-import type { Collection, InsertType } from 'dexie';
 import { type AgendaItem, AgendaItem as AgendaItemSchema, type AgendaTemplateId } from '../model/agenda';
 import { newId, now, type Side } from '../model/common';
+import { addAgendaItems, agendaFor, agendaItem, deleteAgendaItems, putAgendaItems } from './agenda-store';
 import { db } from './database';
 
-/**
- * A session's agenda items as a Dexie collection in agenda order. Always go through this: a plain
- * `where('sessionId')` is not an index of its own and Dexie could answer it from another one.
- */
-export function agendaOf(sessionId: string): Collection<AgendaItem, string, InsertType<AgendaItem, 'id'>> {
-  return db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]);
-}
-
-/** A session's agenda in its order. */
-export function agendaFor(sessionId: string): Promise<AgendaItem[]> {
-  return agendaOf(sessionId).toArray();
-}
+export { agendaFor } from './agenda-store';
 
 export interface NewAgendaItem {
   text: string;
@@ -25,8 +14,8 @@ export interface NewAgendaItem {
 
 /** Appends an item to a session's agenda. Validates first; an invalid item throws and writes nothing. */
 export function addAgendaItem(sessionId: string, input: NewAgendaItem): Promise<AgendaItem> {
-  return db.transaction('rw', db.agendaItems, async () => {
-    const last = await agendaOf(sessionId).last();
+  return db.transaction('rw', db.agendas, async () => {
+    const last = (await agendaFor(sessionId)).at(-1);
     const stamp = now();
     const item = AgendaItemSchema.parse({
       id: newId(),
@@ -39,7 +28,7 @@ export function addAgendaItem(sessionId: string, input: NewAgendaItem): Promise<
       createdAt: stamp,
       updatedAt: stamp,
     });
-    await db.agendaItems.add(item);
+    await addAgendaItems([item]);
     return item;
   });
 }
@@ -49,17 +38,17 @@ export function updateAgendaItem(
   id: string,
   changes: Partial<Pick<AgendaItem, 'text' | 'goalId' | 'timeboxMinutes' | 'discussed'>>,
 ): Promise<AgendaItem> {
-  return db.transaction('rw', db.agendaItems, async () => {
-    const current = await db.agendaItems.get(id);
+  return db.transaction('rw', db.agendas, async () => {
+    const current = await agendaItem(id);
     if (!current) throw new Error(`no agenda item ${id}`);
     const next = AgendaItemSchema.parse({ ...current, ...changes, updatedAt: now() });
-    await db.agendaItems.put(next);
+    await putAgendaItems([next]);
     return next;
   });
 }
 
 export function removeAgendaItem(id: string): Promise<void> {
-  return db.agendaItems.delete(id);
+  return deleteAgendaItems([id]);
 }
 
 /**
@@ -67,19 +56,19 @@ export function removeAgendaItem(id: string): Promise<void> {
  * still exist; a session removed meanwhile makes this throw and write nothing.
  */
 export function restoreAgendaItem(item: AgendaItem): Promise<void> {
-  return db.transaction('rw', db.agendaItems, db.sessions, async () => {
+  return db.transaction('rw', db.agendas, db.sessions, async () => {
     if (!(await db.sessions.get(item.sessionId))) throw new Error('its session no longer exists');
-    await db.agendaItems.put(AgendaItemSchema.parse(item));
+    await putAgendaItems([AgendaItemSchema.parse(item)]);
   });
 }
 
 /**
  * Moves an item to `index` within its session's agenda (keyboard "move up/down" and drag and drop
- * both end here). Only the moved item is written: it takes an order between its new neighbours.
+ * both end here). Only the moved item changes: it takes an order between its new neighbours.
  */
 export function moveAgendaItem(id: string, index: number): Promise<void> {
-  return db.transaction('rw', db.agendaItems, async () => {
-    const item = await db.agendaItems.get(id);
+  return db.transaction('rw', db.agendas, async () => {
+    const item = await agendaItem(id);
     if (!item) throw new Error(`no agenda item ${id}`);
     const others = (await agendaFor(item.sessionId)).filter((other) => other.id !== id);
     const at = Math.max(0, Math.min(index, others.length));
@@ -95,12 +84,12 @@ export function moveAgendaItem(id: string, index: number): Promise<void> {
           : (before + after) / 2;
     const stamp = now();
     if (order !== before && order !== after) {
-      await db.agendaItems.update(id, { order, updatedAt: stamp });
+      await putAgendaItems([{ ...item, order, updatedAt: stamp }]);
       return;
     }
     // Halving the gap ran out of floating-point precision after many moves: number them afresh.
     others.splice(at, 0, item);
-    await db.agendaItems.bulkPut(others.map((other, i) => ({ ...other, order: i + 1, updatedAt: stamp })));
+    await putAgendaItems(others.map((other, i) => ({ ...other, order: i + 1, updatedAt: stamp })));
   });
 }
 
@@ -137,7 +126,7 @@ export const AGENDA_TEMPLATES: Record<AgendaTemplateId, readonly string[]> = {
  * spacing), so applying a template twice, or after typing one of its questions, never duplicates.
  */
 export function applyTemplate(sessionId: string, template: AgendaTemplateId, addedBy: Side): Promise<AgendaItem[]> {
-  return db.transaction('rw', db.agendaItems, async () => {
+  return db.transaction('rw', db.agendas, async () => {
     const existing = await agendaFor(sessionId);
     const have = new Set(existing.map((item) => normalize(item.text)));
     let order = existing.at(-1)?.order ?? 0;
@@ -157,7 +146,7 @@ export function applyTemplate(sessionId: string, template: AgendaTemplateId, add
           updatedAt: stamp,
         }),
       );
-    await db.agendaItems.bulkAdd(added);
+    await addAgendaItems(added);
     return added;
   });
 }

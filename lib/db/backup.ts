@@ -1,8 +1,8 @@
-import type { Table } from 'dexie';
 import { z } from 'zod/mini';
 import { BACKUP_FORMAT, BACKUP_VERSION, Backup, type BackupData, BackupOutline } from '../model/backup';
 import { now } from '../model/common';
 import { CACHE_TABLE_NAMES, db, TABLE_NAMES, type TableName } from './database';
+import { type AnyRecord, type RecordTable, recordTable, recordTables } from './records';
 
 /** A rejected import: the message names the first problem, as `path: reason` where there is a path. */
 export class BackupError extends Error {
@@ -33,31 +33,21 @@ export interface ImportOptions {
   mode?: 'replace' | 'merge';
 }
 
-const allTables = () => TABLE_NAMES.map((name) => db.table(name));
-
 /**
  * Reads every table in one read transaction, so the backup is a consistent snapshot even while
  * another context writes. Records are exported as stored, without validation: a backup must
  * never fail for the data it is meant to rescue.
  */
 export function exportBackup(): Promise<Backup> {
-  return db.transaction('r', allTables(), async () => ({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: now(),
-    data: {
-      relationships: await db.relationships.toArray(),
-      goals: await db.goals.toArray(),
-      sessions: await db.sessions.toArray(),
-      agendaItems: await db.agendaItems.toArray(),
-      notes: await db.notes.toArray(),
-      takeaways: await db.takeaways.toArray(),
-      actionItems: await db.actionItems.toArray(),
-      feedback: await db.feedback.toArray(),
-      checkIns: await db.checkIns.toArray(),
-      wins: await db.wins.toArray(),
-    },
-  }));
+  return db.transaction('r', recordTables(), async () => {
+    const tables = await Promise.all(TABLE_NAMES.map((name) => recordTable(name).all()));
+    return {
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      exportedAt: now(),
+      data: perTable((name) => tables[TABLE_NAMES.indexOf(name)]) as BackupData,
+    };
+  });
 }
 
 /**
@@ -127,21 +117,21 @@ export async function importBackup(file: string | Blob, options: ImportOptions =
   if (typeof file !== 'string') checkSize(file.size);
   const { data } = parseBackup(typeof file === 'string' ? file : await file.text());
   try {
-    await db.transaction('rw', allTables(), async () => {
+    await db.transaction('rw', recordTables(), async () => {
       const stored = mode === 'merge' ? await storedIds() : undefined;
       checkReferences(data, stored);
       // Read in the same transaction as the writes, so that nothing changes in between.
-      const current = mode === 'replace' ? await Promise.all(allTables().map((table) => table.toArray())) : [];
+      const current = mode === 'replace' ? await Promise.all(recordTables().map((table) => table.toArray())) : [];
       for (const [i, table] of TABLE_NAMES.entries()) {
-        const target = db.table<Row, string>(table);
+        const target = recordTable(table);
         if (mode === 'replace') {
           await replaceTable(target, table, data[table], current[i] ?? []);
           continue;
         }
         try {
-          await target.bulkPut(data[table]);
+          await target.put(data[table]);
         } catch (error) {
-          throw writeError(error, table);
+          throw writeError(error, table, (failed) => (target.perRecord ? failed : undefined));
         }
       }
     });
@@ -151,41 +141,43 @@ export async function importBackup(file: string | Blob, options: ImportOptions =
   return perTable((table) => data[table].length);
 }
 
-type Row = BackupData[TableName][number];
-
 /**
- * Makes `target` hold exactly `records`. A stored record equal to the file's record of the same id
- * is kept as it is; every other stored record is deleted and every other file record added. When
- * fewer than half of the stored records are kept, clearing the table is cheaper than deleting
- * them one by one. Deleting before adding means a unique key (a session's calendar event) can
- * move from one record to another without a clash.
+ * Makes `target` hold exactly `records`, comparing what the table stores (`stored`: for agenda
+ * items, each session's record of them). A stored value equal to the file's value with the same
+ * key is kept as it is; every other stored value is deleted and every other file value added. When
+ * fewer than half of the stored values are kept, clearing the table is cheaper than deleting them
+ * one by one. Deleting before adding means a unique key (a session's calendar event) can move from
+ * one record to another without a clash.
  */
 async function replaceTable(
-  target: Table<Row, string>,
+  target: RecordTable,
   table: TableName,
-  records: readonly Row[],
-  stored: readonly Row[],
+  records: readonly AnyRecord[],
+  stored: readonly unknown[],
 ): Promise<void> {
-  const storedById = new Map(stored.map((row) => [row.id, row]));
+  const { values, keyOf } = target.stored(records);
+  const storedByKey = new Map(stored.map((value) => [keyOf(value), value]));
   const kept = new Set<string>();
-  const added: number[] = []; // positions in `records` of the records to add
-  for (const [i, row] of records.entries()) {
-    const old = storedById.get(row.id);
-    if (old !== undefined && sameValue(old, row)) kept.add(row.id);
+  const added: number[] = []; // positions in `values` of the values to add
+  for (const [i, value] of values.entries()) {
+    const key = keyOf(value);
+    const old = storedByKey.get(key);
+    if (old !== undefined && sameValue(old, value)) kept.add(key);
     else added.push(i);
   }
   const clear = kept.size < stored.length / 2;
+  // A bulk write names a failure by its position in what it was given: here, in `records` or `added`.
+  const position = (failed: number) => (!target.perRecord ? undefined : clear ? failed : added[failed]);
   try {
     if (clear) {
-      await target.clear();
-      await target.bulkAdd(records);
+      await target.table.clear();
+      await target.table.bulkAdd(values);
     } else {
-      await target.bulkDelete(stored.filter((row) => !kept.has(row.id)).map((row) => row.id));
-      await target.bulkAdd(added.map((i) => records[i] as Row));
+      await target.table.bulkDelete(stored.map(keyOf).filter((key) => !kept.has(key)));
+      await target.table.bulkAdd(added.map((i) => values[i]));
     }
   } catch (error) {
-    // A bulk write names a failure by its position in what it was given: here, in `added`.
-    throw writeError(error, table, clear ? undefined : added);
+    throw writeError(error, table, position);
   }
 }
 
@@ -215,7 +207,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * none.
  */
 export async function wipeAll(): Promise<void> {
-  const tables = [...allTables(), ...CACHE_TABLE_NAMES.map((name) => db.table(name))];
+  const tables = [...recordTables(), ...CACHE_TABLE_NAMES.map((name) => db.table(name))];
   await db.transaction('rw', tables, () => Promise.all(tables.map((table) => table.clear())));
 }
 
@@ -414,9 +406,7 @@ export const REFERENCES: { readonly [T in TableName]: { readonly [F in keyof Bac
 type IdsByTable = Record<TableName, ReadonlySet<string>>;
 
 async function storedIds(): Promise<IdsByTable> {
-  const keys = await Promise.all(
-    TABLE_NAMES.map((table) => db.table<unknown, string>(table).toCollection().primaryKeys()),
-  );
+  const keys = await Promise.all(TABLE_NAMES.map((table) => recordTable(table).ids()));
   return perTable((table) => new Set(keys[TABLE_NAMES.indexOf(table)]));
 }
 
@@ -437,15 +427,18 @@ function checkReferences(data: BackupData, stored: IdsByTable | undefined): void
   }
 }
 
-/** Turns a failed write into the message the user sees; the transaction has rolled back by then. */
-function writeError(error: unknown, table?: TableName, positions?: readonly number[]): BackupError {
+/**
+ * Turns a failed write into the message the user sees; the transaction has rolled back by then.
+ * `position` turns the position of a bulk write's failure into the record's position in the file.
+ */
+function writeError(error: unknown, table?: TableName, position?: (failed: number) => number | undefined): BackupError {
   if (error instanceof BackupError) return error;
   if (hasErrorNamed(error, 'QuotaExceededError')) {
     return new BackupError('your browser is out of storage space; nothing was imported', '', { cause: error });
   }
   const failed = firstFailedPosition(error);
-  const position = failed === undefined ? undefined : (positions?.[failed] ?? failed);
-  const path = table === undefined ? '' : position === undefined ? `data.${table}` : `data.${table}[${position}]`;
+  const at = failed === undefined || position === undefined ? undefined : position(failed);
+  const path = table === undefined ? '' : at === undefined ? `data.${table}` : `data.${table}[${at}]`;
   const reason = hasErrorNamed(error, 'ConstraintError')
     ? 'clashes with a record already stored (same unique key); nothing was imported'
     : `could not be written (${describeError(error)}); nothing was imported`;

@@ -1,7 +1,7 @@
 import { AgendaItem } from '../model/agenda';
 import { newId, now } from '../model/common';
 import type { Session } from '../model/session';
-import { agendaOf } from './agenda';
+import { addAgendaItems, agendaFor, carriedCopiesOf, putAgendaItems } from './agenda-store';
 import { db } from './database';
 import { sessionBefore } from './timeline';
 
@@ -10,12 +10,12 @@ function isOpen(session: Session): boolean {
   return session.status === 'scheduled' || session.status === 'moved';
 }
 
-const TABLES = ['sessions', 'agendaItems', 'actionItems'] as const;
+const TABLES = ['sessions', 'agendas', 'actionItems'] as const;
 
 /**
  * Hands what a held or cancelled session left open to a later one: its undiscussed agenda items are
  * copied (marked carried, pointing at the original) and its open action items move their review to
- * `to`. Idempotent: an item is carried at most once, ever (the `carriedFrom` index), however often
+ * `to`. Idempotent: an item is carried at most once, ever (the `carried` index), however often
  * this runs and into whichever session.
  */
 export function carryForward(
@@ -24,18 +24,9 @@ export function carryForward(
 ): Promise<{ agendaItems: number; actionItems: number }> {
   return db.transaction('rw', TABLES, async () => {
     const stamp = now();
-    const open = await agendaOf(fromSessionId)
-      .filter((item) => !item.discussed)
-      .toArray();
-    const carried = new Set(
-      (
-        await db.agendaItems
-          .where('carriedFrom')
-          .anyOf(open.map((item) => item.id))
-          .toArray()
-      ).map((item) => item.carriedFrom),
-    );
-    const lastOrder = (await agendaOf(toSessionId).last())?.order ?? 0;
+    const open = (await agendaFor(fromSessionId)).filter((item) => !item.discussed);
+    const carried = new Set((await carriedCopiesOf(open.map((item) => item.id))).map((item) => item.carriedFrom));
+    const lastOrder = (await agendaFor(toSessionId)).at(-1)?.order ?? 0;
     const copies = open
       .filter((item) => !carried.has(item.id))
       .map((item, i) =>
@@ -51,7 +42,7 @@ export function carryForward(
           updatedAt: stamp,
         }),
       );
-    await db.agendaItems.bulkAdd(copies);
+    await addAgendaItems(copies);
 
     const actionItems = await db.actionItems
       .where('reviewSessionId')
@@ -88,11 +79,11 @@ export async function pullCarriedItems(session: Session): Promise<void> {
   const later = await receiverAfter(session);
   if (later) {
     const stamp = now();
-    let order = (await agendaOf(session.id).last())?.order ?? 0;
-    const handedOn = await agendaOf(later.id)
-      .filter((item) => item.origin.kind === 'carried' && !item.discussed && item.createdAt === item.updatedAt)
-      .toArray();
-    await db.agendaItems.bulkPut(
+    let order = (await agendaFor(session.id)).at(-1)?.order ?? 0;
+    const handedOn = (await agendaFor(later.id)).filter(
+      (item) => item.origin.kind === 'carried' && !item.discussed && item.createdAt === item.updatedAt,
+    );
+    await putAgendaItems(
       handedOn.map((item) => ({ ...item, sessionId: session.id, order: ++order, updatedAt: stamp })),
     );
     await db.actionItems

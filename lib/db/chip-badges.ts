@@ -1,6 +1,6 @@
 import { splitInstanceId } from '../hosts/calendar/eid';
 import type { Session } from '../model/session';
-import { agendaOf } from './agenda';
+import { agendasFor } from './agenda-store';
 import { db } from './database';
 
 /** A calendar occurrence as the page names it (design.md §3). */
@@ -23,12 +23,12 @@ export interface ChipMarker extends OccurrenceRef {
  *
  * One read transaction, so a marker never mixes states before and after another context's write.
  * The sessions are found with one `anyOf` over the `[calendarId+eventId]` index whatever the number
- * of refs, and only mentoring sessions have their agenda counted, on the index (no items are read).
+ * of refs, and only mentoring sessions have their agendas read (one request for all of them).
  */
 export function markersFor(refs: readonly OccurrenceRef[]): Promise<ChipMarker[]> {
   const unique = [...new Map(refs.map((ref) => [refKey(ref.calendarId, ref.eventId), ref])).values()];
   if (unique.length === 0) return Promise.resolve([]);
-  return db.transaction('r', [db.sessions, db.relationships, db.agendaItems], async () => {
+  return db.transaction('r', [db.sessions, db.relationships, db.agendas], async () => {
     const [sessions, relationships] = await Promise.all([
       db.sessions
         .where('[calendarId+eventId]')
@@ -47,7 +47,8 @@ export function markersFor(refs: readonly OccurrenceRef[]): Promise<ChipMarker[]
       const linked = seriesId !== null && linkedSeries.has(refKey(ref.calendarId, seriesId));
       if (session?.relationshipId !== undefined || linked) mentoring.push({ ref, session });
     }
-    const counts = await Promise.all(mentoring.map(({ session }) => (session ? agendaOf(session.id).count() : 0)));
+    const agendas = await agendasFor(mentoring.map(({ session }) => session?.id ?? ''));
+    const counts = agendas.map((items) => items.length);
     return mentoring.map(({ ref, session }, i) => ({
       calendarId: ref.calendarId,
       eventId: ref.eventId,

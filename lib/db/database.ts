@@ -7,6 +7,7 @@ import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import type { ShareClock, ShareState } from '../model/share';
 import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
+import { agendaRecords, type SessionAgenda } from './agenda-records';
 
 /**
  * The one database of the extension origin (design.md §1). Content scripts never open it: their
@@ -30,12 +31,16 @@ import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
  *   session's share state (`shares`). Only adds tables; like the sync tables they are metadata
  *   about what was published and merged, not the user's records, so backups leave them out. The
  *   texts a merge replaced are the user's: they live on the records (`history`), so backups keep them.
+ * - 7: a session's agenda items are stored together, one record per session (`agendas`; see
+ *   agenda-records.ts for why). The upgrade moves every item into its session's record.
+ * - 8: removes the item-per-record table version 7 emptied. (Dexie lets an upgrade read a table only
+ *   while the version it runs in still declares it.)
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
-  agendaItems!: EntityTable<AgendaItem, 'id'>;
+  agendas!: EntityTable<SessionAgenda, 'sessionId'>;
   notes!: EntityTable<Note, 'id'>;
   takeaways!: EntityTable<Takeaway, 'id'>;
   actionItems!: EntityTable<ActionItem, 'id'>;
@@ -93,10 +98,22 @@ export class TandemDB extends Dexie {
       shareClocks: 'key, sessionId',
       shares: 'sessionId',
     });
+    this.version(7)
+      .stores({ agendas: 'sessionId, *ids, *carried' })
+      .upgrade(async (tx) => {
+        const items = tx.table<AgendaItem, string>('agendaItems');
+        await tx.table<SessionAgenda, string>('agendas').bulkAdd(agendaRecords(await items.toArray()));
+        await items.clear();
+      });
+    this.version(8).stores({ agendaItems: null });
   }
 }
 
-/** Every table, for whole-database operations (backup, wipe) that must not forget one. */
+/**
+ * Every kind of record, for whole-database operations (backup, wipe, deleting a relationship) that
+ * must not forget one. Each has its own table, except agenda items, stored per session in
+ * `agendas` (agenda-store.ts): `recordTable` (records.ts) reads and writes any of them alike.
+ */
 export const TABLE_NAMES = [
   'relationships',
   'goals',
@@ -108,7 +125,7 @@ export const TABLE_NAMES = [
   'feedback',
   'checkIns',
   'wins',
-] as const satisfies readonly (keyof TandemDB & string)[];
+] as const satisfies readonly ((keyof TandemDB & string) | 'agendaItems')[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -4,7 +4,7 @@ import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
 import type { Cadence, Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
-import { agendaFor } from './agenda';
+import { agendasFor } from './agenda-store';
 import { db } from './database';
 
 /** Everything recorded for one relationship: what `formatRelationshipMarkdown` writes out. */
@@ -41,7 +41,7 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
     db.relationships,
     db.goals,
     db.sessions,
-    db.agendaItems,
+    db.agendas,
     db.notes,
     db.takeaways,
     db.actionItems,
@@ -59,7 +59,7 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
       relationship,
       goals: await db.goals.where('relationshipId').equals(id).toArray(),
       sessions,
-      agendaItems: (await Promise.all(sessionIds.map(agendaFor))).flat(),
+      agendaItems: (await agendasFor(sessionIds)).flat(),
       notes: await db.notes.where('sessionId').anyOf(sessionIds).toArray(),
       takeaways: await db.takeaways.where('sessionId').anyOf(sessionIds).toArray(),
       actionItems: await db.actionItems.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),

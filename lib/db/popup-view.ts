@@ -5,6 +5,7 @@ import type { ActionItem, CheckIn, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { byDueDate, openActionItems } from './action-queries';
+import { agendaFor } from './agenda-store';
 import { CHECK_IN_EVERY, isCheckInDue } from './checkin-queries';
 import { currentRelationships } from './current-relationships';
 import { db } from './database';
@@ -60,7 +61,7 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
   const windowStart = addDays(today, -RECENT_DAYS);
   return db.transaction(
     'r',
-    [db.relationships, db.goals, db.actionItems, db.sessions, db.agendaItems, db.wins, db.checkIns],
+    [db.relationships, db.goals, db.actionItems, db.sessions, db.agendas, db.wins, db.checkIns],
     async () => {
       // Two rounds: what needs no relationship id is read alongside the relationships.
       const [current, goals, wins, checkIns, sessions] = await Promise.all([
@@ -118,13 +119,9 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
   );
 }
 
-/** Whether a session's agenda has an item: `agendaOf` (agenda.ts) by hand, whose module the popup does not load. */
+/** Whether a session's agenda has an item. */
 async function prepared(sessionId: string): Promise<boolean> {
-  const items = await db.agendaItems
-    .where('[sessionId+order]')
-    .between([sessionId, -Infinity], [sessionId, Infinity])
-    .count();
-  return items > 0;
+  return (await agendaFor(sessionId)).length > 0;
 }
 
 /**

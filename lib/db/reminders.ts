@@ -2,7 +2,7 @@ import { addDays } from '../dates';
 import type { ActionItem } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
-import { agendaOf } from './agenda';
+import { agendaFor } from './agenda-store';
 import { checkInsOf, isCheckInDue } from './checkins';
 import { db } from './database';
 import { sessionAfter } from './timeline';
@@ -47,7 +47,7 @@ export interface ReminderQuery {
 export function dueReminders(query: ReminderQuery): Promise<DueReminder[]> {
   const { now, today, kinds } = query;
   const tomorrow = addDays(today, 1);
-  return db.transaction('r', [db.relationships, db.sessions, db.agendaItems, db.actionItems, db.checkIns], async () => {
+  return db.transaction('r', [db.relationships, db.sessions, db.agendas, db.actionItems, db.checkIns], async () => {
     const active = await db.relationships.where('status').equals('active').toArray();
     const byId = new Map(active.map((r) => [r.id, r]));
     const reminders: DueReminder[] = [];
@@ -62,10 +62,7 @@ export function dueReminders(query: ReminderQuery): Promise<DueReminder[]> {
           .filter((session) => session.status !== 'cancelled')
           .toArray();
         for (const session of soon) {
-          const mine = await agendaOf(session.id)
-            .filter((item) => item.addedBy === 'me')
-            .count();
-          if (mine > 0) continue;
+          if ((await agendaFor(session.id)).some((item) => item.addedBy === 'me')) continue;
           const day = (session.start ?? from).slice(0, 10);
           const key = `prepare:${session.id}:${day}`;
           reminders.push({ kind: 'prepare', id: key, keys: [key], relationship, session, day });

@@ -3,6 +3,7 @@ import { now } from '../model/common';
 import { REFERENCES } from './backup';
 import { db, TABLE_NAMES, type TableName } from './database';
 import { type RelationshipRecords, readRelationship } from './markdown';
+import { recordTable, recordTables } from './records';
 
 /** A reference to a deleted record that a record of another relationship held, and lost. */
 export interface DetachedReference {
@@ -25,8 +26,6 @@ export interface Footprint {
   /** Agenda items, notes, takeaways, action items, feedback, check-ins and wins. */
   entries: number;
 }
-
-const allTables = () => TABLE_NAMES.map((name) => db.table(name));
 
 /** Counts what deleting a relationship would remove. */
 export async function relationshipFootprint(relationshipId: string): Promise<Footprint> {
@@ -54,28 +53,26 @@ export function footprintOf(records: RelationshipRecords): Footprint {
  */
 export function deleteRelationship(relationshipId: string): Promise<RemovedRelationship> {
   const caches = [db.outbox, db.remoteEvents, db.shares, db.shareClocks];
-  return db.transaction('rw', [...allTables(), ...caches], async () => {
+  return db.transaction('rw', [...recordTables(), ...caches], async () => {
     const records = await readRelationship(relationshipId);
     const deleted = idsByTable(records);
     const detached: DetachedReference[] = [];
     for (const table of TABLE_NAMES) {
       const fields = Object.entries(REFERENCES[table]).filter(([, target]) => target && deleted[target].size > 0);
       if (fields.length === 0) continue;
-      const holders = await db
-        .table<Record<string, unknown> & { id: string }, string>(table)
-        .filter((row) => !deleted[table].has(row.id) && fields.some(([field, target]) => refersTo(row, field, target)))
-        .toArray();
+      const rows: readonly (Record<string, unknown> & { id: string })[] = await recordTable(table).all();
+      const holders = rows.filter(
+        (row) => !deleted[table].has(row.id) && fields.some(([field, target]) => refersTo(row, field, target)),
+      );
       for (const row of holders) {
         for (const [field, target] of fields) {
           if (refersTo(row, field, target)) detached.push({ table, id: row.id, field, value: row[field] as string });
         }
       }
     }
-    for (const table of TABLE_NAMES) await db.table(table).bulkDelete([...deleted[table]]);
+    for (const table of TABLE_NAMES) await recordTable(table).delete([...deleted[table]]);
     await forgetCachedState(relationshipId, records);
-    for (const reference of detached) {
-      await db.table(reference.table).update(reference.id, { [reference.field]: undefined, updatedAt: now() });
-    }
+    for (const reference of detached) await setReference(reference, undefined);
     return { records, detached };
 
     function refersTo(row: Record<string, unknown>, field: string, target: TableName | undefined): boolean {
@@ -122,10 +119,10 @@ export async function restoreRelationship(removed: RemovedRelationship): Promise
     checkIns: records.checkIns,
     wins: records.wins,
   });
-  await db.transaction('rw', allTables(), async () => {
+  await db.transaction('rw', recordTables(), async () => {
     if (await db.relationships.get(records.relationship.id)) throw new Error('it is already back');
     try {
-      for (const table of TABLE_NAMES) await db.table(table).bulkAdd(data[table]);
+      for (const table of TABLE_NAMES) await recordTable(table).add(data[table]);
     } catch (error) {
       throw new Error(
         'part of it was recorded again since it was deleted (a session of the same calendar event, say); nothing was restored',
@@ -133,12 +130,25 @@ export async function restoreRelationship(removed: RemovedRelationship): Promise
       );
     }
     for (const reference of removed.detached) {
-      const row = await db.table<Record<string, unknown>, string>(reference.table).get(reference.id);
-      if (row && row[reference.field] === undefined) {
-        await db.table(reference.table).update(reference.id, { [reference.field]: reference.value });
+      const row = await recordTable(reference.table).get(reference.id);
+      if (row && (row as Record<string, unknown>)[reference.field] === undefined) {
+        await setReference(reference, reference.value);
       }
     }
   });
+}
+
+/** Sets (or, with `undefined`, removes) a reference of a record, inside the caller's transaction. */
+async function setReference(reference: DetachedReference, value: string | undefined): Promise<void> {
+  const records = recordTable(reference.table);
+  const row = await records.get(reference.id);
+  if (!row) return;
+  const next: Record<string, unknown> = { ...row, [reference.field]: value };
+  if (value === undefined) {
+    delete next[reference.field];
+    next.updatedAt = now();
+  }
+  await records.put([next as typeof row]);
 }
 
 function idsByTable(records: RelationshipRecords): Record<TableName, Set<string>> {

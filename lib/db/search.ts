@@ -4,6 +4,7 @@ import type { Goal } from '../model/goal';
 import type { Note } from '../model/note';
 import type { Takeaway } from '../model/outcome';
 import type { Session } from '../model/session';
+import { allAgendaItems } from './agenda-store';
 import { db } from './database';
 
 export type SearchKind = 'note' | 'agenda' | 'takeaway' | 'goal';
@@ -91,12 +92,12 @@ const UNFOLDED = /[øłđßæœ]/g;
 export async function buildSearchIndex(): Promise<SearchIndex> {
   const [sessions, notes, agendaItems, takeaways, goals] = await db.transaction(
     'r',
-    [db.sessions, db.notes, db.agendaItems, db.takeaways, db.goals],
+    [db.sessions, db.notes, db.agendas, db.takeaways, db.goals],
     () =>
       Promise.all([
         db.sessions.toArray(),
         db.notes.toArray(),
-        db.agendaItems.toArray(),
+        allAgendaItems(),
         db.takeaways.toArray(),
         db.goals.toArray(),
       ]),

@@ -59,7 +59,7 @@ export async function learnMeetCode(sessionId: string, code: string): Promise<vo
 }
 
 /** The tables `ensureSession` touches: a transaction that calls it must include them all. */
-export const ENSURE_SESSION_TABLES = ['sessions', 'relationships', 'agendaItems', 'actionItems'] as const;
+export const ENSURE_SESSION_TABLES = ['sessions', 'relationships', 'agendas', 'actionItems'] as const;
 
 /**
  * Finds or creates the session for a target, atomically: two contexts saving at once cannot create

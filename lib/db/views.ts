@@ -4,7 +4,7 @@ import type { ActionItem, Takeaway } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session, SessionTarget } from '../model/session';
 import { openActionItems } from './actions';
-import { agendaFor } from './agenda';
+import { agendaFor } from './agenda-store';
 import { db } from './database';
 import { goalsOf } from './goals';
 import { currentRelationships, relationshipForSeries } from './relationships';
@@ -50,7 +50,7 @@ export interface SessionView {
 export function sessionView(sessionId: string): Promise<SessionView | undefined> {
   return db.transaction(
     'r',
-    [db.sessions, db.relationships, db.agendaItems, db.actionItems, db.goals, db.takeaways],
+    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeaways],
     async () => {
       const session = await db.sessions.get(sessionId);
       if (!session) return undefined;
@@ -119,7 +119,7 @@ export type PanelView =
 export function panelView(target: SessionTarget, hints: SessionHints = {}): Promise<PanelView> {
   return db.transaction(
     'r',
-    [db.sessions, db.relationships, db.agendaItems, db.actionItems, db.goals, db.takeaways],
+    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeaways],
     async () => {
       const [session, seriesOwner] = await Promise.all([
         findSession(target),

@@ -1,4 +1,5 @@
 import { db, TABLE_NAMES } from '../db/database';
+import { recordTable, recordTables } from '../db/records';
 import type { SampleData } from './generate';
 
 /**
@@ -7,8 +8,11 @@ import type { SampleData } from './generate';
  * clear what is there; tests start from `db.delete()`.
  */
 export async function seedDatabase(data: SampleData): Promise<void> {
-  await db.transaction('rw', [...TABLE_NAMES], async () => {
+  await db.transaction('rw', recordTables(), async () => {
     // Indexing `data` by every table name also makes the compiler reject a SampleData without one.
-    for (const name of TABLE_NAMES) await db.table(name).bulkAdd(data[name]);
+    for (const name of TABLE_NAMES) {
+      const records = recordTable(name);
+      await records.table.bulkAdd(records.stored(data[name]).values);
+    }
   });
 }

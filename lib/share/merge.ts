@@ -24,6 +24,7 @@
  *   applied; an item that cannot be applied (it would hijack another relationship's record, or
  *   lacks a field a new record needs) is skipped.
  */
+import { addAgendaItems, agendaFor, agendaItem, deleteAgendaItems, putAgendaItems } from '../db/agenda-store';
 import { db } from '../db/database';
 import { log } from '../log';
 import { AgendaItem as AgendaItemSchema } from '../model/agenda';
@@ -252,11 +253,11 @@ function goalIdFor(title: string | undefined, context: Context): string | undefi
 }
 
 async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, context: Context): Promise<boolean> {
-  const record = await db.agendaItems.get(clock.itemId);
+  const record = await agendaItem(clock.itemId);
   if (record && !(await ownSession(record.sessionId, context))) return false;
   if (isDeleted(clock)) {
     if (!record) return false;
-    await db.agendaItems.delete(record.id);
+    await deleteAgendaItems([record.id]);
     return true;
   }
   const text = str(clock, 'text');
@@ -269,7 +270,7 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
     if (text === undefined || author === undefined || typeof discussed !== 'boolean' || order === undefined)
       return false;
     const carriedFrom = str(clock, 'carriedFrom');
-    const original = carriedFrom ? await db.agendaItems.get(carriedFrom) : undefined;
+    const original = carriedFrom ? await agendaItem(carriedFrom) : undefined;
     const goalId = goalIdFor(goal, context);
     const parsed = AgendaItemSchema.safeParse({
       id: clock.itemId,
@@ -288,7 +289,7 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
       updatedAt: now(context),
     });
     if (!parsed.success) return false;
-    await db.agendaItems.add(parsed.data);
+    await addAgendaItems([parsed.data]);
     return true;
   }
   const next: Record<string, unknown> = { ...record };
@@ -314,7 +315,7 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
   }
   return putIfChanged(record, next, context, (value) => {
     const parsed = AgendaItemSchema.safeParse(value);
-    return parsed.success ? db.agendaItems.put(parsed.data).then(() => true) : Promise.resolve(false);
+    return parsed.success ? putAgendaItems([parsed.data]).then(() => true) : Promise.resolve(false);
   });
 }
 
@@ -461,11 +462,7 @@ async function putIfChanged<T extends { updatedAt: string }>(
  * its last write, so both devices delete it alike). Returns how many records changed.
  */
 async function joinCarriedCopies(context: Context, clocks: Map<string, ShareClock>): Promise<number> {
-  const items = await db.agendaItems
-    .where('[sessionId+order]')
-    .between([context.session.id, -Infinity], [context.session.id, Infinity])
-    .filter((item) => item.carriedFrom !== undefined)
-    .toArray();
+  const items = (await agendaFor(context.session.id)).filter((item) => item.carriedFrom !== undefined);
   const groups = new Map<string, string[]>();
   for (const item of items)
     groups.set(item.carriedFrom as string, [...(groups.get(item.carriedFrom as string) ?? []), item.id]);

@@ -13,6 +13,7 @@
  * disagree. (A record's `updatedAt` is per record, not per field: two of its fields changed
  * separately between two publishes both get the later time.)
  */
+import { agendaFor, agendaItem } from '../db/agenda-store';
 import { db } from '../db/database';
 import type { Role } from '../model/common';
 import type { Relationship } from '../model/relationship';
@@ -55,7 +56,7 @@ export async function readShared(session: Session, relationship: Relationship): 
   const me = relationship.myRole;
   const roleOf = (side: 'me' | 'them'): Role => (side === 'me' ? me : otherRole(me));
   const [agenda, takeaways, created, reviewed, shared] = await Promise.all([
-    db.agendaItems.where('[sessionId+order]').between([session.id, -Infinity], [session.id, Infinity]).toArray(),
+    agendaFor(session.id),
     db.takeaways.where('sessionId').equals(session.id).toArray(),
     db.actionItems.where('createdInSessionId').equals(session.id).toArray(),
     db.actionItems.where('reviewSessionId').equals(session.id).toArray(),
@@ -219,7 +220,7 @@ function sameValue(a: Value, b: Value): boolean {
 async function recordExists(kind: SharedKind, id: string): Promise<boolean> {
   switch (kind) {
     case 'agenda':
-      return (await db.agendaItems.get(id)) !== undefined;
+      return (await agendaItem(id)) !== undefined;
     case 'takeaway':
       return (await db.takeaways.get(id)) !== undefined;
     case 'action':

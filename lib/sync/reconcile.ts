@@ -34,7 +34,7 @@ import { notBefore, type SyncWindow } from './window';
 export const SYNC_TABLES = [
   'sessions',
   'relationships',
-  'agendaItems',
+  'agendas',
   'actionItems',
   'notes',
   'takeaways',
@@ -251,7 +251,7 @@ async function hasContent(sessionId: string): Promise<boolean> {
     db.actionItems.filter((item) => item.closedInSessionId === sessionId).count(),
     db.checkIns.filter((checkIn) => checkIn.sessionId === sessionId).count(),
     db.wins.filter((win) => win.sessionId === sessionId).count(),
-    db.agendaItems.where('[sessionId+order]').between([sessionId, -Infinity], [sessionId, Infinity]).count(),
+    db.agendas.where('sessionId').equals(sessionId).count(),
     db.notes.where('sessionId').equals(sessionId).count(),
     db.takeaways.where('sessionId').equals(sessionId).count(),
     db.feedback.where('sessionId').equals(sessionId).count(),

@@ -373,7 +373,7 @@ describe('exportBackup / importBackup', () => {
   it('wipeAll empties every table', async () => {
     await store(seed());
     await wipeAll();
-    for (const table of TABLE_NAMES) expect(await db.table(table).count(), table).toBe(0);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 });
 

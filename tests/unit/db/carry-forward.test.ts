@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addActionItem, openActionItems, setActionStatus } from '../../../lib/db/actions';
 import { addAgendaItem, agendaFor, updateAgendaItem } from '../../../lib/db/agenda';
+import { allAgendaItems } from '../../../lib/db/agenda-store';
 import { carryForward, closeSession } from '../../../lib/db/carry-forward';
 import { db } from '../../../lib/db/database';
 import { menteeRelationship, occurrence } from './factory';
@@ -102,12 +103,7 @@ describe('carry-forward', () => {
 
     await closeSession(second.id, 'held');
     expect((await agendaFor(third.id)).map((i) => i.text)).toEqual(['Conference talk idea']);
-    expect(
-      await db.agendaItems
-        .where('carriedFrom')
-        .anyOf((await db.agendaItems.toArray()).map((i) => i.id))
-        .count(),
-    ).toBe(2);
+    expect((await allAgendaItems()).filter((i) => i.carriedFrom).length).toBe(2);
   });
 
   it('skips sessions that are already held or cancelled: nothing is handed into a dead end', async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addAgendaItems } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { formatRelationshipMarkdown, type RelationshipRecords, relationshipMarkdown } from '../../../lib/db/markdown';
 import type { Goal } from '../../../lib/model/goal';
@@ -321,7 +322,7 @@ describe('relationshipMarkdown', () => {
     await db.relationships.add(data.relationship);
     await db.goals.bulkAdd(data.goals);
     await db.sessions.bulkAdd(data.sessions);
-    await db.agendaItems.bulkAdd(data.agendaItems);
+    await addAgendaItems(data.agendaItems);
     await db.notes.bulkAdd(data.notes);
     await db.takeaways.bulkAdd(data.takeaways);
     await db.actionItems.bulkAdd(data.actionItems);

@@ -28,6 +28,9 @@ const VERSION_2_STORES = {
   wins: 'id, relationshipId, goalId',
 };
 
+/** The version `TandemDB` declares last. */
+const CURRENT_VERSION = 8;
+
 // Version 5's schema, frozen: the last one before sharing (issue 8) added its tables.
 const VERSION_5_STORES = {
   ...VERSION_2_STORES,
@@ -37,6 +40,18 @@ const VERSION_5_STORES = {
   remoteEvents: '[calendarId+eventId], [calendarId+seriesId]',
   outbox: '++seq, &id, [calendarId+eventId]',
 };
+
+// Version 6's schema, frozen: the last one with a record per agenda item.
+const VERSION_6_STORES = {
+  ...VERSION_5_STORES,
+  shareClocks: 'key, sessionId',
+  shares: 'sessionId',
+};
+
+/** Every agenda item a database holds, from its sessions' records. */
+async function itemsOf(database: TandemDB) {
+  return (await database.agendas.toArray()).flatMap((record) => record.items);
+}
 
 const session = {
   id: '5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11',
@@ -73,7 +88,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
@@ -81,12 +96,7 @@ describe('migrations', () => {
       await current.sessions.where('[calendarId+eventId]').equals([session.calendarId, session.eventId]).count(),
     ).toBe(1);
     expect(await current.relationships.count()).toBe(0);
-    expect(
-      await current.agendaItems
-        .where('[sessionId+order]')
-        .between([session.id, -Infinity], [session.id, Infinity])
-        .count(),
-    ).toBe(0);
+    expect(await current.agendas.count()).toBe(0);
   });
 
   it('the app finds a version-1 session through the default database', async () => {
@@ -127,8 +137,8 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect((await current.agendaItems.toArray()).map((i) => i.id).sort()).toEqual(['first-copy', 'original', 'other']);
-    expect(await current.agendaItems.where('carriedFrom').equals('original').count()).toBe(1);
+    expect((await itemsOf(current)).map((i) => i.id).sort()).toEqual(['first-copy', 'original', 'other']);
+    expect(await current.agendas.where('carried').equals('original').primaryKeys()).toEqual(['c']);
   });
 
   it('version 3 → 4: action items become findable by the session that created them', async () => {
@@ -171,7 +181,7 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     await current.remoteEvents.put({
@@ -202,7 +212,7 @@ describe('migrations', () => {
     expect(await current.syncState.count()).toBe(0);
   });
 
-  it('version 5 → 6: everything stays, sync state and outbox included; the share tables are there and indexed', async () => {
+  it('version 5 → current: everything stays, sync state and outbox included; the share tables are there and indexed', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v5 = new Dexie(name);
     v5.version(5).stores({ ...VERSION_5_STORES });
@@ -248,10 +258,10 @@ describe('migrations', () => {
     const current = new TandemDB(name);
     opened.push(current);
     await current.open();
-    expect(current.verno).toBe(6);
+    expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.orderBy('id').toArray()).toEqual([shared, note]);
-    expect(await current.agendaItems.toArray()).toEqual([item]);
+    expect(await itemsOf(current)).toEqual([item]);
     expect(await current.remoteEvents.toArray()).toEqual([remote]);
     expect(await current.syncState.toArray()).toEqual([{ calendarId: session.calendarId, syncToken: 'token-1' }]);
     expect(await current.outbox.toArray()).toEqual([{ ...op, seq }]);
@@ -268,6 +278,60 @@ describe('migrations', () => {
     expect((await current.shares.get(session.id))?.status).toBe('waiting');
   });
 
+  it('version 6 → current: agenda items move into one record per session, in agenda order; nothing else changes', async () => {
+    const name = `migrate-${crypto.randomUUID()}`;
+    const v6 = new Dexie(name);
+    v6.version(6).stores(VERSION_6_STORES);
+    const item = (id: string, sessionId: string, order: number, carriedFrom?: string) => ({
+      id,
+      sessionId,
+      text: `Item ${id}`,
+      addedBy: 'me',
+      order,
+      discussed: false,
+      origin: carriedFrom ? { kind: 'carried', fromSessionId: session.id, fromItemId: carriedFrom } : { kind: 'added' },
+      ...(carriedFrom ? { carriedFrom } : {}),
+      history: [{ text: `Earlier ${id}`, by: 'them', at: session.createdAt, replacedAt: session.updatedAt }],
+      createdAt: session.createdAt,
+      updatedAt: session.updatedAt,
+    });
+    // Stored in id order, which is not agenda order.
+    const items = [
+      item('a-third', session.id, 3),
+      item('b-first', session.id, 1),
+      item('c-second', session.id, 2.5),
+      item('d-carried', 'next-session', 1, 'b-first'),
+    ];
+    await v6.table('sessions').add(session);
+    await v6.table('notes').add(note);
+    await v6.table('agendaItems').bulkAdd(items);
+    await v6.table('shares').add({ sessionId: session.id, status: 'published', hash: 'h', at: session.createdAt });
+    v6.close();
+
+    const current = new TandemDB(name);
+    opened.push(current);
+    await current.open();
+    expect(current.verno).toBe(CURRENT_VERSION);
+    expect(current.tables.map((table) => table.name)).not.toContain('agendaItems');
+    expect(await current.agendas.get(session.id)).toEqual({
+      sessionId: session.id,
+      items: [items[1], items[2], items[0]],
+      ids: ['b-first', 'c-second', 'a-third'],
+      carried: [],
+    });
+    expect(await current.agendas.get('next-session')).toEqual({
+      sessionId: 'next-session',
+      items: [items[3]],
+      ids: ['d-carried'],
+      carried: ['b-first'],
+    });
+    expect(await current.agendas.where('ids').equals('c-second').primaryKeys()).toEqual([session.id]);
+    expect(await current.agendas.where('carried').equals('b-first').primaryKeys()).toEqual(['next-session']);
+    expect(await current.sessions.toArray()).toEqual([session]);
+    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await current.shares.count()).toBe(1);
+  });
+
   it('an upgrade that throws leaves the previous version and its data readable', async () => {
     const name = `failing-upgrade-${crypto.randomUUID()}`;
     const before = new TandemDB(name);
@@ -278,7 +342,7 @@ describe('migrations', () => {
     class BrokenNextVersion extends TandemDB {
       constructor() {
         super(name);
-        this.version(7)
+        this.version(CURRENT_VERSION + 1)
           .stores({})
           .upgrade(async (tx) => {
             await tx.table('sessions').toCollection().modify({ status: 'held' });
@@ -293,7 +357,7 @@ describe('migrations', () => {
     const again = new TandemDB(name);
     opened.push(again);
     await again.open();
-    expect(again.verno).toBe(6);
+    expect(again.verno).toBe(CURRENT_VERSION);
     expect(await again.sessions.toArray()).toEqual([session]);
   });
 });

@@ -8,6 +8,7 @@ import {
   removeAgendaItem,
   updateAgendaItem,
 } from '../../../lib/db/agenda';
+import { agendaItem as storedAgendaItem } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { addGoal, goalsDue, goalsOf, reviseGoal, setMilestoneDone } from '../../../lib/db/goals';
 import {
@@ -124,7 +125,7 @@ describe('agenda', () => {
     await expect(updateAgendaItem(b.id, { text: '' })).rejects.toThrow(/empty/);
     await expect(updateAgendaItem(b.id, { timeboxMinutes: 0 })).rejects.toThrow();
     await updateAgendaItem(b.id, { discussed: true });
-    expect((await db.agendaItems.get(b.id))?.discussed).toBe(true);
+    expect((await storedAgendaItem(b.id))?.discussed).toBe(true);
     await expect(addAgendaItem(session.id, { text: 'x'.repeat(501), addedBy: 'me' })).rejects.toThrow(/500/);
 
     await removeAgendaItem(a.id);

@@ -203,7 +203,7 @@ describe('restoreAgendaItem', () => {
     await removeAgendaItem(item.id);
     await db.sessions.delete(session.id);
     await expect(restoreAgendaItem(item)).rejects.toThrow('its session no longer exists');
-    expect(await db.agendaItems.count()).toBe(0);
+    expect(await db.agendas.count()).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { z } from 'zod/mini';
 import { db, TABLE_NAMES, type TableName } from '../../../lib/db/database';
+import { recordTable } from '../../../lib/db/records';
 import { AgendaItem } from '../../../lib/model/agenda';
 import { Goal } from '../../../lib/model/goal';
 import { Note } from '../../../lib/model/note';
@@ -200,7 +201,7 @@ describe('seedDatabase', () => {
     await seedDatabase(data);
     for (const name of TABLE_NAMES) {
       expect(data[name].length, name).toBeGreaterThan(0);
-      expect(await db.table(name).count(), name).toBe(data[name].length);
+      expect((await recordTable(name).all()).length, name).toBe(data[name].length);
     }
     const session = data.sessions[0];
     expect(await db.sessions.get(session?.id ?? '')).toEqual(session);
@@ -211,6 +212,6 @@ describe('seedDatabase', () => {
     const [first] = data.wins;
     if (!first) expect.fail('expected a win');
     await expect(seedDatabase({ ...data, wins: [...data.wins, first] })).rejects.toThrow();
-    for (const name of TABLE_NAMES) expect(await db.table(name).count(), name).toBe(0);
+    for (const table of db.tables) expect(await table.count(), table.name).toBe(0);
   });
 });

@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addActionItem } from '../../../lib/db/actions';
 import { addAgendaItem, agendaFor, removeAgendaItem, updateAgendaItem } from '../../../lib/db/agenda';
+import { agendaItem as storedAgendaItem } from '../../../lib/db/agenda-store';
 import { carryForward } from '../../../lib/db/carry-forward';
-import { db, TABLE_NAMES } from '../../../lib/db/database';
+import { db } from '../../../lib/db/database';
 import { addGoal } from '../../../lib/db/goals';
 import { saveNote } from '../../../lib/db/notes';
+import { recordTables } from '../../../lib/db/records';
 import { ensureSession } from '../../../lib/db/sessions';
 import { giveShareConsent } from '../../../lib/share/consent';
 import { chunkKey, decodePayload, encodePayload } from '../../../lib/share/payload';
@@ -45,8 +47,7 @@ const target = { kind: 'calendar' as const, calendarId: CALENDAR, eventId: EVENT
 
 /** Everything the database holds, for "nothing changed" checks. */
 async function snapshot() {
-  const tables = [...TABLE_NAMES, 'shareClocks', 'shares', 'outbox', 'remoteEvents'] as const;
-  return Object.fromEntries(await Promise.all(tables.map(async (name) => [name, await db.table(name).toArray()])));
+  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()])));
 }
 
 const mentorDoc = () => ({
@@ -128,7 +129,8 @@ describe('merging the other person’s payload', () => {
     await receive(op.fields.sharedProperties);
     const after = await snapshot();
     expect(await readShareState(me.session.id)).toMatchObject({ status: 'published' });
-    for (const table of [...TABLE_NAMES, 'shareClocks']) expect(after[table]).toEqual(before[table]);
+    for (const table of [...recordTables().map((t) => t.name), 'shareClocks'])
+      expect(after[table]).toEqual(before[table]);
     expect(after.outbox).toEqual([]);
   });
 
@@ -141,13 +143,13 @@ describe('merging the other person’s payload', () => {
     // Theirs: a text written before mine (loses), a tick written after (wins).
     const second = withField(agendaItem(ids.a1, 'Theirs, second', t(3)), 'discussed', true, t(6), 'mentor');
     await receive(propertiesOf({ items: [second] }));
-    expect(await db.agendaItems.get(ids.a1)).toMatchObject({ text: 'Mine', discussed: true });
-    expect((await db.agendaItems.get(ids.a1))?.history).toBeUndefined();
+    expect(await storedAgendaItem(ids.a1)).toMatchObject({ text: 'Mine', discussed: true });
+    expect((await storedAgendaItem(ids.a1))?.history).toBeUndefined();
 
     clockAt(t(9));
     const third = withField(agendaItem(ids.a1, 'Theirs, third', t(8)), 'discussed', true, t(6), 'mentor');
     await receive(propertiesOf({ items: [third] }), {}, new Date(t(9)));
-    const item = await db.agendaItems.get(ids.a1);
+    const item = await storedAgendaItem(ids.a1);
     expect(item).toMatchObject({ text: 'Theirs, third', discussed: true, addedBy: 'them' });
     expect(item?.history).toEqual([
       { text: 'Mine', by: 'me', at: new Date(t(5)).toISOString(), replacedAt: new Date(t(9)).toISOString() },
@@ -161,7 +163,7 @@ describe('merging the other person’s payload', () => {
     clockAt(t(1)); // this device's clock is an hour behind
     await updateAgendaItem(ids.a1, { text: 'Mine, later' });
     await receive(propertiesOf({ items: [agendaItem(ids.a1, 'Theirs', t(60))] }));
-    expect((await db.agendaItems.get(ids.a1))?.text).toBe('Mine, later');
+    expect((await storedAgendaItem(ids.a1))?.text).toBe('Mine, later');
     const clock = await db.shareClocks.get(`agenda:${ids.a1}`);
     expect(clock?.fields.text).toEqual({ v: 'Mine, later', at: t(60) + 1, by: 'mentee' });
   });
@@ -229,7 +231,7 @@ describe('merging the other person’s payload', () => {
     await device('mentee');
     const stranger = await addAgendaItem('5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11', { text: 'Elsewhere', addedBy: 'me' });
     await receive(propertiesOf({ items: [agendaItem(stranger.id, 'Hijacked', t(1))] }));
-    expect(await db.agendaItems.get(stranger.id)).toEqual(stranger);
+    expect(await storedAgendaItem(stranger.id)).toEqual(stranger);
   });
 
   it('a garbled or partial payload changes nothing', async () => {
@@ -239,7 +241,7 @@ describe('merging the other person’s payload', () => {
     const { [chunkKey(1)]: _, ...partial } = properties;
     await receive(partial);
     await receive({ ...properties, [chunkKey(0)]: `Q${properties[chunkKey(0)]?.slice(1)}` });
-    expect(await snapshot()).toMatchObject({ notes: before.notes, agendaItems: [], shareClocks: [] });
+    expect(await snapshot()).toMatchObject({ notes: before.notes, agendas: [], shareClocks: [] });
   });
 
   it('knowing more than the payload publishes the merged content (consent and permission given)', async () => {

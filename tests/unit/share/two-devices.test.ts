@@ -290,8 +290,8 @@ describe('two people share one agenda through the event', () => {
     await mentor.sync();
     await mentee.drain();
     await mentor.drain();
-    const onMentee = await mentee.db.agendaItems.get(mine.id);
-    const onMentor = await mentor.db.agendaItems.get(mine.id);
+    const onMentee = await itemOn(mentee, mine.id);
+    const onMentor = await itemOn(mentor, mine.id);
     expect(onMentee?.text).toBe('Plan for the promotion case: evidence first');
     expect(onMentor?.text).toBe('Plan for the promotion case: evidence first');
     expect(onMentee?.history?.map((entry) => [entry.text, entry.by])).toEqual([
@@ -312,3 +312,9 @@ describe('two people share one agenda through the event', () => {
     }
   });
 });
+
+/** An agenda item as a device stores it (in its session's record: lib/db/agenda-records.ts). */
+async function itemOn(device: { db: Device['db'] }, id: string) {
+  const record = await device.db.agendas.where('ids').equals(id).first();
+  return record?.items.find((item) => item.id === id);
+}
