@@ -200,6 +200,9 @@ test('mentor and mentee share one agenda through the event; private notes never 
     await expect(after.agendaTexts).toHaveText(QUESTIONS);
     for (const question of QUESTIONS) await expect(after.item(question).getByRole('checkbox')).toBeChecked();
     await expect(after.section('What happened')).toContainText(TAKEAWAY);
+    // Morgan wrote the takeaway down: Alex's panel says so, as it does for agenda items.
+    const theirTakeaway = after.section('What happened').getByRole('listitem').filter({ hasText: TAKEAWAY });
+    await expect(theirTakeaway.locator('.item-meta')).toHaveText('from Morgan Mentor');
     await expect(after.frame.locator('body')).not.toContainText(PRIVATE);
 
     // Every request either Tandem made: the private note's text is in none.
