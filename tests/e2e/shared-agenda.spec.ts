@@ -258,9 +258,13 @@ test('a shared note too big for the event says so, with its size; nothing is wri
   );
   expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 
-  // Stopping is one click away, and asks again next time.
-  await sidebar.frame.getByRole('button', { name: 'Stop sharing with Alex Mentee' }).click();
-  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeVisible();
+  // Stopping is one key press away, and asks again next time: focus moves to "Share with …", which
+  // replaces the button pressed.
+  const stop = sidebar.frame.getByRole('button', { name: 'Stop sharing with Alex Mentee' });
+  await stop.focus();
+  await stop.press('Enter');
+  await expect(stop).toHaveCount(0);
+  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeFocused();
   expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 });
 
