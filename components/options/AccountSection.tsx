@@ -58,11 +58,15 @@ function WhatIsAsked() {
       <ul>
         <li>schedule a relationship’s recurring sessions from its agreement, with a Meet link and the invitation;</li>
         <li>follow those events when they move or are cancelled in Calendar, so each session keeps its agenda;</li>
-        <li>keep Tandem’s short note in their description (it says the agenda lives in Tandem).</li>
+        <li>keep Tandem’s short note in their description (it says the agenda lives in Tandem);</li>
+        <li>
+          once you agree to share with the other person, write each session’s agenda, takeaways, action items and shared
+          note to its event, where everyone who can see the event can read them.
+        </li>
       </ul>
       <p>
-        Tandem cannot read calendars shared with you, your contacts or your mail. Your notes, agendas, action items and
-        check-ins never leave this device.
+        Tandem cannot read calendars shared with you, your contacts or your mail. Private notes, check-ins and feedback
+        never leave this device.
       </p>
     </div>
   );

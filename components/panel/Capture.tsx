@@ -45,6 +45,12 @@ export function OneLineForm({
   );
 }
 
+/** "from <other person>" under a takeaway the other person wrote down (merged from their shared payload). */
+export function TakeawayMeta({ takeaway, relationship }: { takeaway: Takeaway; relationship: Relationship }) {
+  if (takeaway.addedBy !== 'them') return null;
+  return <span class="item-meta">from {relationship.other.name}</span>;
+}
+
 /** A session's takeaways, removable, with a field to add one. */
 export function Takeaways({
   model,
@@ -69,6 +75,7 @@ export function Takeaways({
             <li key={t.id} class="with-tools">
               <span>
                 {t.text}
+                <TakeawayMeta takeaway={t} relationship={relationship} />
                 <EarlierTexts history={t.history} relationship={relationship} />
               </span>
               <button

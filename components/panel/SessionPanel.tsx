@@ -10,7 +10,7 @@ import { NoteEditor } from '../NoteEditor';
 import { StoredCheckbox } from '../StoredCheckbox';
 import { formatStart } from '../session-label';
 import { AgendaList } from './AgendaList';
-import { ActionItems, Takeaways } from './Capture';
+import { ActionItems, TakeawayMeta, Takeaways } from './Capture';
 import { FeedbackForm } from './FeedbackForm';
 import { Goals } from './Goals';
 import { CallCapture, CallClock, SHORTCUTS, useNow, WRAP_UP_BEFORE_MS, WrapUp } from './LiveCall';
@@ -173,7 +173,10 @@ export function SessionPanel({ model, view, bySeries, target }: Props) {
             </h2>
             <ul class="plain">
               {view.lastTakeaways.map((t) => (
-                <li key={t.id}>{t.text}</li>
+                <li key={t.id}>
+                  {t.text}
+                  <TakeawayMeta takeaway={t} relationship={relationship} />
+                </li>
               ))}
             </ul>
           </section>

@@ -17,12 +17,21 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
   const heading = useRef<HTMLHeadingElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
+  const stopping = useRef(false);
+  const consented = control.consented.value;
   // Opening moves focus into the disclosure; closing brings it back to what opened it.
   useEffect(() => {
     if (open && !wasOpen.current) heading.current?.focus();
     if (!open && wasOpen.current) button.current?.focus();
     wasOpen.current = open;
   }, [open]);
+  // "Stop sharing" disappears once it worked: focus goes to the "Share with …" button that took its
+  // place, rendered by then (not to the page's body).
+  useEffect(() => {
+    if (consented || !stopping.current) return;
+    stopping.current = false;
+    button.current?.focus();
+  }, [consented]);
   if (!control.available.value) return null;
   const other = relationship.other.name;
   // Before consent nothing was shared, so there is nothing to report, except writes that
@@ -80,7 +89,16 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
         {status}
       </p>
       {control.consented.value && (
-        <button type="button" class="link small" onClick={() => void control.stop()}>
+        <button
+          type="button"
+          class="link small"
+          onClick={async () => {
+            stopping.current = true;
+            await control.stop();
+            // Still sharing (stopping failed, the alert says why): the button stays, and so does focus.
+            if (control.consented.value) stopping.current = false;
+          }}
+        >
           Stop sharing with {other}
         </button>
       )}

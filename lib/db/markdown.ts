@@ -179,7 +179,12 @@ export function formatRelationshipMarkdown(records: RelationshipRecords, options
     if (takeaways.length > 0) {
       blocks.push(
         '#### Takeaways',
-        list(takeaways.map((takeaway) => `${text(takeaway.text)}${goalNote(takeaway.goalId)}`)),
+        list(
+          takeaways.map(
+            (takeaway) =>
+              `${text(takeaway.text)}${takeaway.addedBy === 'them' ? ` (from ${them})` : ''}${goalNote(takeaway.goalId)}`,
+          ),
+        ),
       );
     }
     if (actions.length > 0) blocks.push('#### Action items', actions.map(actionLine).join('\n'));

@@ -6,6 +6,11 @@ export const Takeaway = z.object({
   id: Id,
   sessionId: Id,
   text: Title,
+  /**
+   * Who wrote it down: `them` for one merged from the other person's shared payload (lib/share).
+   * Absent means the user (every takeaway before sharing existed, and every one written here).
+   */
+  addedBy: z.optional(Side),
   goalId: z.optional(Id),
   ...textHistory,
   ...stamps,

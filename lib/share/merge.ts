@@ -328,11 +328,15 @@ async function applyTakeaway(clock: ShareClock, before: ShareClock | undefined, 
     return true;
   }
   const text = str(clock, 'text');
+  const author = str(clock, 'author') as Role | undefined;
+  const theirs = author !== undefined && sideOf(author, context) === 'them';
   if (!record) {
     const parsed = TakeawaySchema.safeParse({
       id: clock.itemId,
       sessionId: context.session.id,
       text,
+      // Absent means the user's own (our own payload coming back).
+      ...(theirs ? { addedBy: 'them' } : {}),
       createdAt: now(context),
       updatedAt: now(context),
     });
@@ -340,16 +344,17 @@ async function applyTakeaway(clock: ShareClock, before: ShareClock | undefined, 
     await db.takeaways.add(parsed.data);
     return true;
   }
-  if (text === undefined || text === record.text) return false;
-  const parsed = TakeawaySchema.safeParse({
-    ...record,
-    text,
-    history: [...(record.history ?? []), replaced(record.text, before, context)],
-    updatedAt: now(context),
+  const next: Record<string, unknown> = { ...record };
+  if (text !== undefined && text !== record.text) {
+    next.text = text;
+    next.history = [...(record.history ?? []), replaced(record.text, before, context)];
+  }
+  // One of theirs merged before takeaways recorded who added them is marked at the next merge.
+  if (theirs && record.addedBy === undefined) next.addedBy = 'them';
+  return putIfChanged(record, next, context, (value) => {
+    const parsed = TakeawaySchema.safeParse(value);
+    return parsed.success ? db.takeaways.put(parsed.data).then(() => true) : Promise.resolve(false);
   });
-  if (!parsed.success) return false;
-  await db.takeaways.put(parsed.data);
-  return true;
 }
 
 async function applyAction(clock: ShareClock, before: ShareClock | undefined, context: Context): Promise<boolean> {

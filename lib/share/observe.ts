@@ -92,8 +92,8 @@ export async function readShared(session: Session, relationship: Relationship): 
       kind: 'takeaway',
       id: takeaway.id,
       home: session.id,
-      // Takeaways record no author: one written here is the user's (a merged one keeps its clock's).
-      values: { text: takeaway.text, author: me },
+      // No `addedBy` is the user's own takeaway; a merged one of theirs keeps their role.
+      values: { text: takeaway.text, author: roleOf(takeaway.addedBy ?? 'me') },
       updatedAt: takeaway.updatedAt,
     });
   }

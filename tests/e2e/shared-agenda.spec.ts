@@ -200,6 +200,9 @@ test('mentor and mentee share one agenda through the event; private notes never 
     await expect(after.agendaTexts).toHaveText(QUESTIONS);
     for (const question of QUESTIONS) await expect(after.item(question).getByRole('checkbox')).toBeChecked();
     await expect(after.section('What happened')).toContainText(TAKEAWAY);
+    // Morgan wrote the takeaway down: Alex's panel says so, as it does for agenda items.
+    const theirTakeaway = after.section('What happened').getByRole('listitem').filter({ hasText: TAKEAWAY });
+    await expect(theirTakeaway.locator('.item-meta')).toHaveText('from Morgan Mentor');
     await expect(after.frame.locator('body')).not.toContainText(PRIVATE);
 
     // Every request either Tandem made: the private note's text is in none.
@@ -255,9 +258,13 @@ test('a shared note too big for the event says so, with its size; nothing is wri
   );
   expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 
-  // Stopping is one click away, and asks again next time.
-  await sidebar.frame.getByRole('button', { name: 'Stop sharing with Alex Mentee' }).click();
-  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeVisible();
+  // Stopping is one key press away, and asks again next time: focus moves to "Share with …", which
+  // replaces the button pressed.
+  const stop = sidebar.frame.getByRole('button', { name: 'Stop sharing with Alex Mentee' });
+  await stop.focus();
+  await stop.press('Enter');
+  await expect(stop).toHaveCount(0);
+  await expect(sidebar.frame.getByRole('button', { name: 'Share with Alex Mentee' })).toBeFocused();
   expect(sharedWrites(fakeGoogle, MORGAN)).toEqual([]);
 });
 

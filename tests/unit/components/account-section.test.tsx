@@ -60,7 +60,12 @@ describe('AccountSection', () => {
     show(model);
     expect(host.querySelector('section')?.getAttribute('aria-labelledby')).toBe('account-heading');
     expect(text()).toContain('to see, create and change events on calendars you own (calendar.events.owned)');
-    expect(text()).toContain('Your notes, agendas, action items and check-ins never leave this device.');
+    expect(text()).toContain('Private notes, check-ins and feedback never leave this device.');
+    // Sharing writes to the event: said, not denied.
+    expect(text()).toContain(
+      'once you agree to share with the other person, write each session’s agenda, takeaways, action items and shared note to its event, where everyone who can see the event can read them.',
+    );
+    expect(text()).not.toMatch(/agendas?[^.]* never leave/);
     expect(buttons()).toEqual(['Connect Google Calendar']);
     act(() => host.querySelector('button')?.click());
     expect(model.connect).toHaveBeenCalledOnce();

@@ -108,7 +108,15 @@ function seed(): BackupData {
       };
       data.agendaItems.push(first);
       const note: Note = { id: id(), sessionId: session.id, visibility: 'private', text: EMOJI, ...stamp() };
-      const takeaway: Takeaway = { id: id(), sessionId: session.id, text: RTL, goalId: goal.id, ...stamp() };
+      // A relationship's first takeaway is the other person's (merged from sharing); the rest have no `addedBy`.
+      const takeaway: Takeaway = {
+        id: id(),
+        sessionId: session.id,
+        text: RTL,
+        goalId: goal.id,
+        ...(session === sessions[0] ? { addedBy: 'them' as const } : {}),
+        ...stamp(),
+      };
       const action: ActionItem = {
         id: id(),
         relationshipId: relationship.id,
@@ -246,6 +254,9 @@ describe('exportBackup / importBackup', () => {
     expect(restored.data.feedback.every((f) => f.improvements === CONTROL)).toBe(true);
     expect(restored.data.relationships.map((r) => r.other.name)).toContain(XSS);
     expect(restored.data.takeaways.every((t) => t.text === RTL)).toBe(true);
+    const theirs = (rows: readonly Takeaway[]) => rows.filter((t) => t.addedBy === 'them').length;
+    expect(theirs(restored.data.takeaways)).toBeGreaterThan(0);
+    expect(theirs(restored.data.takeaways)).toBe(theirs(data.takeaways));
     expect(serializeBackup({ ...restored, exportedAt: exported.exportedAt })).toBe(text);
   });
 

@@ -128,6 +128,13 @@ function records(): RelationshipRecords {
         goalId: ids.goal,
         ...at('2026-09-01T15:40:00.000Z'),
       },
+      {
+        id: crypto.randomUUID(),
+        sessionId: ids.first,
+        text: 'Write the case as outcomes',
+        addedBy: 'them',
+        ...at('2026-09-01T15:41:00.000Z'),
+      },
     ],
     actionItems: [
       {
@@ -252,7 +259,9 @@ describe('formatRelationshipMarkdown', () => {
     expect(first).toContain(
       '**Private note**\n\nNervous about the review.  \n\\- not a list  \n1\\. not a list either',
     );
-    expect(first).toContain('#### Takeaways\n\n- Ask early (goal: Lead a design review)');
+    expect(first).toContain(
+      '#### Takeaways\n\n- Ask early (goal: Lead a design review)\n- Write the case as outcomes (from Noor Haddad)',
+    );
     expect(first).toContain(
       '#### Action items\n\n- [x] Draft the agenda: Noor Haddad, due 2026-09-10, done (goal: Lead a design review)',
     );

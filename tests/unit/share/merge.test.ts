@@ -8,6 +8,7 @@ import { addGoal } from '../../../lib/db/goals';
 import { saveNote } from '../../../lib/db/notes';
 import { recordTables } from '../../../lib/db/records';
 import { ensureSession } from '../../../lib/db/sessions';
+import { addTakeaway } from '../../../lib/db/takeaways';
 import { giveShareConsent } from '../../../lib/share/consent';
 import { chunkKey, decodePayload, encodePayload } from '../../../lib/share/payload';
 import { publishSession } from '../../../lib/share/publish';
@@ -82,7 +83,7 @@ describe('merging the other person’s payload', () => {
         origin: { kind: 'added' },
       },
     ]);
-    expect(await db.takeaways.toArray()).toMatchObject([{ id: ids.k1, sessionId: me.session.id }]);
+    expect(await db.takeaways.toArray()).toMatchObject([{ id: ids.k1, sessionId: me.session.id, addedBy: 'them' }]);
     expect(await db.actionItems.toArray()).toMatchObject([
       {
         id: ids.c1,
@@ -105,6 +106,71 @@ describe('merging the other person’s payload', () => {
     const me = await device('mentor');
     await receive(propertiesOf({ items: [agendaItem(ids.a2, 'Can we talk about the team change?', t(1), 'mentee')] }));
     expect(await agendaFor(me.session.id)).toMatchObject([{ id: ids.a2, addedBy: 'them' }]);
+  });
+
+  it('a takeaway keeps who wrote it down: theirs is marked, ours coming back is not, and republishing keeps roles', async () => {
+    const me = await device('mentee', 'guest-may-modify');
+    await giveShareConsent(me.relationship.id, AT);
+    const mine = await addTakeaway(me.session.id, { text: 'Mine: ask for the promotion criteria' });
+    await receive(
+      propertiesOf({
+        items: [
+          takeaway(ids.k1, 'Theirs: outcomes, not tasks', t(2), 'mentor'),
+          takeaway(mine.id, 'Mine: ask for the promotion criteria', t(1), 'mentee'),
+        ],
+      }),
+      { guestsCanModify: true },
+    );
+    expect(await db.takeaways.get(ids.k1)).toMatchObject({ addedBy: 'them' });
+    expect((await db.takeaways.get(mine.id))?.addedBy).toBeUndefined();
+
+    // Published again from this device: their takeaway is still the mentor's, ours the mentee's.
+    await addTakeaway(me.session.id, { text: 'One more of mine' });
+    await publishSession(me.session.id, { at: new Date(t(5)) });
+    const [op] = await db.outbox.toArray();
+    if (op?.kind !== 'patch-event') throw new Error('no op');
+    const decoded = decodePayload(op.fields.sharedProperties);
+    if (decoded.kind !== 'ok') throw new Error('unreadable');
+    const authors = decoded.doc.items
+      .filter((item) => item.kind === 'takeaway')
+      .map((item) => [item.fields.text?.v, item.fields.author?.v]);
+    expect(authors.sort()).toEqual([
+      ['Mine: ask for the promotion criteria', 'mentee'],
+      ['One more of mine', 'mentee'],
+      ['Theirs: outcomes, not tasks', 'mentor'],
+    ]);
+  });
+
+  it('a takeaway of theirs with no field clock here (a restored backup) is published as theirs', async () => {
+    const me = await device('mentee', 'guest-may-modify');
+    await giveShareConsent(me.relationship.id, AT);
+    // As a backup restores it: the record, without the share clocks (a cache, not backed up).
+    await db.takeaways.add({
+      id: ids.k1,
+      sessionId: me.session.id,
+      text: 'Theirs: outcomes, not tasks',
+      addedBy: 'them',
+      createdAt: AT.toISOString(),
+      updatedAt: AT.toISOString(),
+    });
+    await publishSession(me.session.id, { at: AT });
+    const [op] = await db.outbox.toArray();
+    if (op?.kind !== 'patch-event') throw new Error('no op');
+    const decoded = decodePayload(op.fields.sharedProperties);
+    if (decoded.kind !== 'ok') throw new Error('unreadable');
+    expect(decoded.doc.items.find((item) => item.id === ids.k1)?.fields.author?.v).toBe('mentor');
+  });
+
+  it('a takeaway of theirs merged before takeaways recorded who added them is marked at the next merge', async () => {
+    const me = await device('mentee');
+    await receive(propertiesOf({ items: [takeaway(ids.k1, 'Theirs: outcomes, not tasks', t(2), 'mentor')] }));
+    const merged = await db.takeaways.get(ids.k1);
+    if (!merged) throw new Error('not merged');
+    const { addedBy: _, ...unmarked } = merged;
+    await db.takeaways.put(unmarked);
+    await receive(propertiesOf({ items: [takeaway(ids.k1, 'Theirs: outcomes, not tasks', t(2), 'mentor')] }));
+    expect(await db.takeaways.get(ids.k1)).toMatchObject({ addedBy: 'them', text: 'Theirs: outcomes, not tasks' });
+    expect(me.relationship.myRole).toBe('mentee');
   });
 
   it('is idempotent: the same payload twice changes nothing', async () => {
