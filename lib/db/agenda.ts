@@ -1,9 +1,9 @@
 import { type AgendaItem, AgendaItem as AgendaItemSchema, type AgendaTemplateId } from '../model/agenda';
 import { newId, now, type Side } from '../model/common';
-import { addAgendaItems, agendaFor, agendaItem, deleteAgendaItems, putAgendaItems } from './agenda-store';
 import { db } from './database';
+import { agendaFor, agendaStore } from './session-lists';
 
-export { agendaFor } from './agenda-store';
+export { agendaFor } from './session-lists';
 
 export interface NewAgendaItem {
   text: string;
@@ -28,7 +28,7 @@ export function addAgendaItem(sessionId: string, input: NewAgendaItem): Promise<
       createdAt: stamp,
       updatedAt: stamp,
     });
-    await addAgendaItems([item]);
+    await agendaStore.add([item]);
     return item;
   });
 }
@@ -39,16 +39,16 @@ export function updateAgendaItem(
   changes: Partial<Pick<AgendaItem, 'text' | 'goalId' | 'timeboxMinutes' | 'discussed'>>,
 ): Promise<AgendaItem> {
   return db.transaction('rw', db.agendas, async () => {
-    const current = await agendaItem(id);
+    const current = await agendaStore.get(id);
     if (!current) throw new Error(`no agenda item ${id}`);
     const next = AgendaItemSchema.parse({ ...current, ...changes, updatedAt: now() });
-    await putAgendaItems([next]);
+    await agendaStore.put([next]);
     return next;
   });
 }
 
 export function removeAgendaItem(id: string): Promise<void> {
-  return deleteAgendaItems([id]);
+  return agendaStore.delete([id]);
 }
 
 /**
@@ -58,7 +58,7 @@ export function removeAgendaItem(id: string): Promise<void> {
 export function restoreAgendaItem(item: AgendaItem): Promise<void> {
   return db.transaction('rw', db.agendas, db.sessions, async () => {
     if (!(await db.sessions.get(item.sessionId))) throw new Error('its session no longer exists');
-    await putAgendaItems([AgendaItemSchema.parse(item)]);
+    await agendaStore.put([AgendaItemSchema.parse(item)]);
   });
 }
 
@@ -68,7 +68,7 @@ export function restoreAgendaItem(item: AgendaItem): Promise<void> {
  */
 export function moveAgendaItem(id: string, index: number): Promise<void> {
   return db.transaction('rw', db.agendas, async () => {
-    const item = await agendaItem(id);
+    const item = await agendaStore.get(id);
     if (!item) throw new Error(`no agenda item ${id}`);
     const others = (await agendaFor(item.sessionId)).filter((other) => other.id !== id);
     const at = Math.max(0, Math.min(index, others.length));
@@ -84,12 +84,12 @@ export function moveAgendaItem(id: string, index: number): Promise<void> {
           : (before + after) / 2;
     const stamp = now();
     if (order !== before && order !== after) {
-      await putAgendaItems([{ ...item, order, updatedAt: stamp }]);
+      await agendaStore.put([{ ...item, order, updatedAt: stamp }]);
       return;
     }
     // Halving the gap ran out of floating-point precision after many moves: number them afresh.
     others.splice(at, 0, item);
-    await putAgendaItems(others.map((other, i) => ({ ...other, order: i + 1, updatedAt: stamp })));
+    await agendaStore.put(others.map((other, i) => ({ ...other, order: i + 1, updatedAt: stamp })));
   });
 }
 
@@ -146,7 +146,7 @@ export function applyTemplate(sessionId: string, template: AgendaTemplateId, add
           updatedAt: stamp,
         }),
       );
-    await addAgendaItems(added);
+    await agendaStore.add(added);
     return added;
   });
 }

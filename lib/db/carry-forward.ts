@@ -1,8 +1,8 @@
 import { AgendaItem } from '../model/agenda';
 import { newId, now } from '../model/common';
 import type { Session } from '../model/session';
-import { addAgendaItems, agendaFor, carriedCopiesOf, putAgendaItems } from './agenda-store';
 import { db } from './database';
+import { agendaFor, agendaStore, carriedCopiesOf } from './session-lists';
 import { sessionBefore } from './timeline';
 
 /** Sessions that still lie ahead and can receive what an earlier one left open. */
@@ -42,7 +42,7 @@ export function carryForward(
           updatedAt: stamp,
         }),
       );
-    await addAgendaItems(copies);
+    await agendaStore.add(copies);
 
     const actionItems = await db.actionItems
       .where('reviewSessionId')
@@ -83,7 +83,7 @@ export async function pullCarriedItems(session: Session): Promise<void> {
     const handedOn = (await agendaFor(later.id)).filter(
       (item) => item.origin.kind === 'carried' && !item.discussed && item.createdAt === item.updatedAt,
     );
-    await putAgendaItems(
+    await agendaStore.put(
       handedOn.map((item) => ({ ...item, sessionId: session.id, order: ++order, updatedAt: stamp })),
     );
     await db.actionItems

@@ -7,9 +7,17 @@ import { db } from './database';
 export const CHECK_IN_EVERY = 3;
 
 /** A relationship's check-ins, oldest first (the trend over time). */
-export async function checkInsOf(relationshipId: string): Promise<CheckIn[]> {
-  const all = await db.checkIns.where('relationshipId').equals(relationshipId).toArray();
-  return all.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+export function checkInsOf(relationshipId: string): Promise<CheckIn[]> {
+  return inTimeOrder(relationshipId).toArray();
+}
+
+/** A relationship's latest check-in, if any. */
+export function lastCheckIn(relationshipId: string): Promise<CheckIn | undefined> {
+  return inTimeOrder(relationshipId).last();
+}
+
+function inTimeOrder(relationshipId: string) {
+  return db.checkIns.where('[relationshipId+createdAt]').between([relationshipId, ''], [relationshipId, '\uffff']);
 }
 
 /**
@@ -17,8 +25,7 @@ export async function checkInsOf(relationshipId: string): Promise<CheckIn[]> {
  * sessions were held since the last check-in (or since the start), so this one completes the count.
  */
 export async function isCheckInDue(relationshipId: string): Promise<boolean> {
-  const last = (await checkInsOf(relationshipId)).at(-1);
-  const since = last?.createdAt ?? '';
+  const since = (await lastCheckIn(relationshipId))?.createdAt ?? '';
   // All at once and counted here: a filtered count walks a cursor, one round trip per session.
   const sessions = await db.sessions
     .where('[relationshipId+start]')

@@ -1,7 +1,7 @@
 import { splitInstanceId } from '../hosts/calendar/eid';
 import type { Session } from '../model/session';
-import { agendasFor } from './agenda-store';
 import { db } from './database';
+import { agendaStore } from './session-lists';
 
 /** A calendar occurrence as the page names it (design.md §3). */
 export interface OccurrenceRef {
@@ -47,7 +47,7 @@ export function markersFor(refs: readonly OccurrenceRef[]): Promise<ChipMarker[]
       const linked = seriesId !== null && linkedSeries.has(refKey(ref.calendarId, seriesId));
       if (session?.relationshipId !== undefined || linked) mentoring.push({ ref, session });
     }
-    const agendas = await agendasFor(mentoring.map(({ session }) => session?.id ?? ''));
+    const agendas = await agendaStore.ofEach(mentoring.map(({ session }) => session?.id ?? ''));
     const counts = agendas.map((items) => items.length);
     return mentoring.map(({ ref, session }, i) => ({
       calendarId: ref.calendarId,

@@ -7,7 +7,13 @@ import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import type { ShareClock, ShareState } from '../model/share';
 import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
-import { agendaRecords, type SessionAgenda } from './agenda-records';
+import {
+  AGENDA_LAYOUT,
+  listRecords,
+  type SessionAgenda,
+  type SessionTakeaways,
+  TAKEAWAY_LAYOUT,
+} from './session-list-records';
 
 /**
  * The one database of the extension origin (design.md §1). Content scripts never open it: their
@@ -31,18 +37,20 @@ import { agendaRecords, type SessionAgenda } from './agenda-records';
  *   session's share state (`shares`). Only adds tables; like the sync tables they are metadata
  *   about what was published and merged, not the user's records, so backups leave them out. The
  *   texts a merge replaced are the user's: they live on the records (`history`), so backups keep them.
- * - 7: a session's agenda items are stored together, one record per session (`agendas`; see
- *   agenda-records.ts for why). The upgrade moves every item into its session's record.
- * - 8: removes the item-per-record table version 7 emptied. (Dexie lets an upgrade read a table only
- *   while the version it runs in still declares it.)
+ * - 7: a session's agenda items are stored together, one record per session (`agendas`), and so
+ *   are its takeaways (`takeawayLists`); see session-list-records.ts for why. The upgrade moves
+ *   every item into its session's record. Check-ins are also indexed by relationship and time
+ *   (the popup reads each relationship's last one, not all of them).
+ * - 8: removes the record-per-item tables version 7 emptied. (Dexie lets an upgrade read a table
+ *   only while the version it runs in still declares it.)
  */
 export class TandemDB extends Dexie {
   relationships!: EntityTable<Relationship, 'id'>;
   goals!: EntityTable<Goal, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
-  agendas!: EntityTable<SessionAgenda, 'sessionId'>;
+  agendas!: Table<SessionAgenda, string>;
   notes!: EntityTable<Note, 'id'>;
-  takeaways!: EntityTable<Takeaway, 'id'>;
+  takeawayLists!: Table<SessionTakeaways, string>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
   checkIns!: EntityTable<CheckIn, 'id'>;
@@ -99,20 +107,27 @@ export class TandemDB extends Dexie {
       shares: 'sessionId',
     });
     this.version(7)
-      .stores({ agendas: 'sessionId, *ids, *carried' })
+      .stores({
+        agendas: 'sessionId, *ids, *carried',
+        takeawayLists: 'sessionId, *ids',
+        checkIns: 'id, relationshipId, [relationshipId+createdAt]',
+      })
       .upgrade(async (tx) => {
         const items = tx.table<AgendaItem, string>('agendaItems');
-        await tx.table<SessionAgenda, string>('agendas').bulkAdd(agendaRecords(await items.toArray()));
+        const takeaways = tx.table<Takeaway, string>('takeaways');
+        await tx.table('agendas').bulkAdd(listRecords(AGENDA_LAYOUT, await items.toArray()));
+        await tx.table('takeawayLists').bulkAdd(listRecords(TAKEAWAY_LAYOUT, await takeaways.toArray()));
         await items.clear();
+        await takeaways.clear();
       });
-    this.version(8).stores({ agendaItems: null });
+    this.version(8).stores({ agendaItems: null, takeaways: null });
   }
 }
 
 /**
  * Every kind of record, for whole-database operations (backup, wipe, deleting a relationship) that
- * must not forget one. Each has its own table, except agenda items, stored per session in
- * `agendas` (agenda-store.ts): `recordTable` (records.ts) reads and writes any of them alike.
+ * must not forget one. Each has its own table, except agenda items and takeaways, stored per
+ * session (session-lists.ts): `recordTable` (records.ts) reads and writes any of them alike.
  */
 export const TABLE_NAMES = [
   'relationships',
@@ -125,7 +140,7 @@ export const TABLE_NAMES = [
   'feedback',
   'checkIns',
   'wins',
-] as const satisfies readonly ((keyof TandemDB & string) | 'agendaItems')[];
+] as const satisfies readonly ((keyof TandemDB & string) | 'agendaItems' | 'takeaways')[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -4,8 +4,8 @@ import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
 import type { Cadence, Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
-import { agendasFor } from './agenda-store';
 import { db } from './database';
+import { agendaStore, takeawayStore } from './session-lists';
 
 /** Everything recorded for one relationship: what `formatRelationshipMarkdown` writes out. */
 export interface RelationshipRecords {
@@ -43,7 +43,7 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
     db.sessions,
     db.agendas,
     db.notes,
-    db.takeaways,
+    db.takeawayLists,
     db.actionItems,
     db.feedback,
     db.checkIns,
@@ -59,9 +59,9 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
       relationship,
       goals: await db.goals.where('relationshipId').equals(id).toArray(),
       sessions,
-      agendaItems: (await agendasFor(sessionIds)).flat(),
+      agendaItems: (await agendaStore.ofEach(sessionIds)).flat(),
       notes: await db.notes.where('sessionId').anyOf(sessionIds).toArray(),
-      takeaways: await db.takeaways.where('sessionId').anyOf(sessionIds).toArray(),
+      takeaways: (await takeawayStore.ofEach(sessionIds)).flat(),
       actionItems: await db.actionItems.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),
       feedback: await db.feedback.where('sessionId').anyOf(sessionIds).toArray(),
       checkIns: await db.checkIns.where('relationshipId').equals(id).toArray(),

@@ -5,11 +5,11 @@ import type { ActionItem, CheckIn, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { byDueDate, openActionItems } from './action-queries';
-import { agendaFor } from './agenda-store';
-import { CHECK_IN_EVERY, isCheckInDue } from './checkin-queries';
+import { CHECK_IN_EVERY, isCheckInDue, lastCheckIn } from './checkin-queries';
 import { currentRelationships } from './current-relationships';
 import { db } from './database';
 import { inFocusOrder } from './goal-order';
+import { agendaFor } from './session-lists';
 
 /** How far ahead the popup lists open action items as coming up. */
 export const DUE_SOON_DAYS = 7;
@@ -51,9 +51,10 @@ export interface RelationshipReview {
  * it is one consistent snapshot. `now` is the instant to review at (an ISO string); "due" days are
  * the user's (`today`).
  *
- * It reads whole small tables (goals, wins, check-ins) and the sessions of the last half year and
- * ahead in one request each, rather than a few requests per relationship: each request is a round
- * trip to the browser's IndexedDB, and the popup is opened to be read at once.
+ * It reads whole small tables (goals, wins) and the sessions of the last half year and ahead in one
+ * request each, rather than a few requests per relationship: each request is a round trip to the
+ * browser's IndexedDB, and the popup is opened to be read at once. Check-ins (hundreds after a few
+ * years) are not read whole: only each relationship's last one.
  */
 export function popupView(now: string, today: string): Promise<RelationshipReview[]> {
   const until = addDays(today, DUE_SOON_DAYS);
@@ -64,11 +65,10 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
     [db.relationships, db.goals, db.actionItems, db.sessions, db.agendas, db.wins, db.checkIns],
     async () => {
       // Two rounds: what needs no relationship id is read alongside the relationships.
-      const [current, goals, wins, checkIns, sessions] = await Promise.all([
+      const [current, goals, wins, sessions] = await Promise.all([
         currentRelationships(),
         db.goals.toArray(),
         db.wins.toArray(),
-        db.checkIns.toArray(),
         // In start order: the index's.
         db.sessions.where('start').aboveOrEqual(windowStart).toArray(),
       ]);
@@ -77,7 +77,6 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
       goals.sort(inFocusOrder);
       // winsOf's order (wins.ts), by hand: that module's writes load with the popup's forms, later.
       wins.sort((a, b) => a.on.localeCompare(b.on) || a.createdAt.localeCompare(b.createdAt));
-      checkIns.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 
       return Promise.all(
         relationships.map(async (relationship): Promise<RelationshipReview> => {
@@ -87,7 +86,7 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
           const [open, nextSessionPrepared, checkInDue] = await Promise.all([
             openActionItems(id),
             nextSession ? prepared(nextSession.id) : false,
-            checkInDueFrom(relationship, checkIns, own, windowStart),
+            checkInDueFrom(relationship, own, windowStart),
           ]);
           const due = open.filter((a) => a.dueOn !== undefined && a.dueOn <= until).sort(byDueDate);
           const mine = goals.filter((goal) => goal.relationshipId === id);
@@ -125,16 +124,16 @@ async function prepared(sessionId: string): Promise<boolean> {
 }
 
 /**
- * `isCheckInDue` (checkins.ts) from what the view read already: the held sessions since the last
- * check-in, when that check-in falls inside the sessions read. Otherwise it asks the database.
+ * `isCheckInDue` (checkin-queries.ts) from the sessions the view read already: the held sessions
+ * since the last check-in, when that check-in falls inside the sessions read. Otherwise it asks
+ * the database.
  */
-function checkInDueFrom(
+async function checkInDueFrom(
   relationship: Relationship,
-  checkIns: readonly CheckIn[],
   sessions: readonly Session[],
   windowStart: string,
-): Promise<boolean> | boolean {
-  const since = checkIns.filter((c) => c.relationshipId === relationship.id).at(-1)?.createdAt ?? '';
+): Promise<boolean> {
+  const since = (await lastCheckIn(relationship.id))?.createdAt ?? '';
   const held = sessions.filter((s) => s.status === 'held' && (s.start ?? '') >= since).length;
   if (held >= CHECK_IN_EVERY - 1) return true;
   return since >= windowStart ? false : isCheckInDue(relationship.id);

@@ -1,24 +1,17 @@
 import type { Table } from 'dexie';
 import type { BackupData } from '../model/backup';
-import { agendaRecords } from './agenda-records';
-import {
-  addAgendaItems,
-  agendaItem,
-  agendaItemIds,
-  allAgendaItems,
-  deleteAgendaItems,
-  putAgendaItems,
-} from './agenda-store';
 import { db, TABLE_NAMES, type TableName } from './database';
+import { AGENDA_LAYOUT, type ListLayout, listRecords, type SessionList, TAKEAWAY_LAYOUT } from './session-list-records';
+import { agendaStore, type SessionListStore, takeawayStore } from './session-lists';
 
 export type RecordOf<T extends TableName> = BackupData[T][number];
 export type AnyRecord = RecordOf<TableName>;
 
 /**
  * One kind of record, read and written the same way whichever way it is stored: in a table of its
- * own, one record per row, or (agenda items) several to a stored record. For the operations on the
- * whole database that go through every kind (backups, deleting a relationship, sample data). Each
- * method works inside the caller's transaction, which must include `table`.
+ * own, one record per row, or (agenda items, takeaways) a session's in one stored record. For the
+ * operations on the whole database that go through every kind (backups, deleting a relationship,
+ * sample data). Each method works inside the caller's transaction, which must include `table`.
  */
 export interface RecordTable<T extends TableName = TableName> {
   /** The Dexie table holding these records, for a transaction's scope. */
@@ -37,7 +30,9 @@ export interface RecordTable<T extends TableName = TableName> {
   stored(records: readonly RecordOf<T>[]): { values: unknown[]; keyOf: (value: unknown) => string };
 }
 
-function plainTable<T extends Exclude<TableName, 'agendaItems'>>(name: T): RecordTable<T> {
+type ListedName = 'agendaItems' | 'takeaways';
+
+function plainTable<T extends Exclude<TableName, ListedName>>(name: T): RecordTable<T> {
   const table = db.table<RecordOf<T>, string>(name);
   return {
     table,
@@ -52,27 +47,35 @@ function plainTable<T extends Exclude<TableName, 'agendaItems'>>(name: T): Recor
   };
 }
 
-const agendaTable: RecordTable<'agendaItems'> = {
-  get table() {
-    return db.agendas;
-  },
-  perRecord: false,
-  all: allAgendaItems,
-  get: agendaItem,
-  ids: agendaItemIds,
-  add: addAgendaItems,
-  put: putAgendaItems,
-  delete: deleteAgendaItems,
-  stored: (records) => ({
-    values: agendaRecords(records),
-    keyOf: (value) => (value as { sessionId: string }).sessionId,
-  }),
-};
+function listTable<N extends ListedName>(
+  store: SessionListStore<RecordOf<N>>,
+  layout: ListLayout<RecordOf<N>, SessionList<RecordOf<N>>>,
+): RecordTable<N> {
+  return {
+    get table() {
+      return store.table;
+    },
+    perRecord: false,
+    all: store.all,
+    get: store.get,
+    ids: store.ids,
+    add: store.add,
+    put: store.put,
+    delete: store.delete,
+    stored: (records) => ({
+      values: listRecords(layout, records),
+      keyOf: (value) => (value as SessionList<RecordOf<N>>).sessionId,
+    }),
+  };
+}
+
+const agendaTable = listTable<'agendaItems'>(agendaStore, AGENDA_LAYOUT);
+const takeawayTable = listTable<'takeaways'>(takeawayStore, TAKEAWAY_LAYOUT);
 
 export function recordTable<T extends TableName>(name: T): RecordTable<T> {
-  return (
-    name === 'agendaItems' ? agendaTable : plainTable(name as Exclude<TableName, 'agendaItems'>)
-  ) as RecordTable<T>;
+  if (name === 'agendaItems') return agendaTable as RecordTable<T>;
+  if (name === 'takeaways') return takeawayTable as RecordTable<T>;
+  return plainTable(name as Exclude<TableName, ListedName>) as RecordTable<T>;
 }
 
 /** The Dexie tables of every kind of record, for a transaction over all of them. */

@@ -2,9 +2,9 @@ import { addDays } from '../dates';
 import type { ActionItem } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
-import { agendaFor } from './agenda-store';
 import { checkInsOf, isCheckInDue } from './checkins';
 import { db } from './database';
+import { agendaFor } from './session-lists';
 import { sessionAfter } from './timeline';
 
 export type ReminderKind = 'prepare' | 'actions-due' | 'agreement-review' | 'check-in';

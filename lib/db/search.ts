@@ -4,8 +4,8 @@ import type { Goal } from '../model/goal';
 import type { Note } from '../model/note';
 import type { Takeaway } from '../model/outcome';
 import type { Session } from '../model/session';
-import { allAgendaItems } from './agenda-store';
 import { db } from './database';
+import { agendaStore, takeawayStore } from './session-lists';
 
 export type SearchKind = 'note' | 'agenda' | 'takeaway' | 'goal';
 
@@ -92,13 +92,13 @@ const UNFOLDED = /[øłđßæœ]/g;
 export async function buildSearchIndex(): Promise<SearchIndex> {
   const [sessions, notes, agendaItems, takeaways, goals] = await db.transaction(
     'r',
-    [db.sessions, db.notes, db.agendas, db.takeaways, db.goals],
+    [db.sessions, db.notes, db.agendas, db.takeawayLists, db.goals],
     () =>
       Promise.all([
         db.sessions.toArray(),
         db.notes.toArray(),
-        allAgendaItems(),
-        db.takeaways.toArray(),
+        agendaStore.all(),
+        takeawayStore.all(),
         db.goals.toArray(),
       ]),
   );

@@ -1,6 +1,6 @@
 import { newId, now } from '../model/common';
 import { type Takeaway, Takeaway as TakeawaySchema } from '../model/outcome';
-import { db } from './database';
+import { takeawayStore } from './session-lists';
 
 /** Records a key takeaway of a session. Validates first; invalid input throws and writes nothing. */
 export async function addTakeaway(sessionId: string, input: { text: string; goalId?: string }): Promise<Takeaway> {
@@ -13,10 +13,10 @@ export async function addTakeaway(sessionId: string, input: { text: string; goal
     createdAt: stamp,
     updatedAt: stamp,
   });
-  await db.takeaways.add(takeaway);
+  await takeawayStore.add([takeaway]);
   return takeaway;
 }
 
 export function removeTakeaway(id: string): Promise<void> {
-  return db.takeaways.delete(id);
+  return takeawayStore.delete([id]);
 }

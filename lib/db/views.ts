@@ -4,10 +4,10 @@ import type { ActionItem, Takeaway } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session, SessionTarget } from '../model/session';
 import { openActionItems } from './actions';
-import { agendaFor } from './agenda-store';
 import { db } from './database';
 import { goalsOf } from './goals';
 import { currentRelationships, relationshipForSeries } from './relationships';
+import { agendaFor, takeawaysFor } from './session-lists';
 import { findSession, relationshipIdForCode, type SessionHints } from './sessions';
 import { sessionAfter, sessionBefore } from './timeline';
 
@@ -50,14 +50,13 @@ export interface SessionView {
 export function sessionView(sessionId: string): Promise<SessionView | undefined> {
   return db.transaction(
     'r',
-    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeaways],
+    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeawayLists],
     async () => {
       const session = await db.sessions.get(sessionId);
       if (!session) return undefined;
       const relationshipId = session.relationshipId;
-      const takeawaysOf = (id: string) => db.takeaways.where('sessionId').equals(id).toArray();
       if (!relationshipId) {
-        const [agenda, takeaways] = await Promise.all([agendaFor(sessionId), takeawaysOf(sessionId)]);
+        const [agenda, takeaways] = await Promise.all([agendaFor(sessionId), takeawaysFor(sessionId)]);
         return {
           session,
           relationship: undefined,
@@ -80,10 +79,10 @@ export function sessionView(sessionId: string): Promise<SessionView | undefined>
           goalsOf(relationshipId),
           session.start ? sessionBefore(relationshipId, session.start) : undefined,
           session.start ? sessionAfter(relationshipId, session.start) : undefined,
-          takeawaysOf(sessionId),
+          takeawaysFor(sessionId),
           db.actionItems.where('createdInSessionId').equals(sessionId).toArray(),
         ]);
-      const lastTakeaways = previousSession ? await takeawaysOf(previousSession.id) : [];
+      const lastTakeaways = previousSession ? await takeawaysFor(previousSession.id) : [];
       return {
         session,
         relationship,
@@ -119,7 +118,7 @@ export type PanelView =
 export function panelView(target: SessionTarget, hints: SessionHints = {}): Promise<PanelView> {
   return db.transaction(
     'r',
-    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeaways],
+    [db.sessions, db.relationships, db.agendas, db.actionItems, db.goals, db.takeawayLists],
     async () => {
       const [session, seriesOwner] = await Promise.all([
         findSession(target),

@@ -24,8 +24,9 @@
  *   applied; an item that cannot be applied (it would hijack another relationship's record, or
  *   lacks a field a new record needs) is skipped.
  */
-import { addAgendaItems, agendaFor, agendaItem, deleteAgendaItems, putAgendaItems } from '../db/agenda-store';
+
 import { db } from '../db/database';
+import { agendaFor, agendaStore, takeawayStore } from '../db/session-lists';
 import { log } from '../log';
 import { AgendaItem as AgendaItemSchema } from '../model/agenda';
 import { newId, type ReplacedText, type Role, type Side } from '../model/common';
@@ -253,11 +254,11 @@ function goalIdFor(title: string | undefined, context: Context): string | undefi
 }
 
 async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, context: Context): Promise<boolean> {
-  const record = await agendaItem(clock.itemId);
+  const record = await agendaStore.get(clock.itemId);
   if (record && !(await ownSession(record.sessionId, context))) return false;
   if (isDeleted(clock)) {
     if (!record) return false;
-    await deleteAgendaItems([record.id]);
+    await agendaStore.delete([record.id]);
     return true;
   }
   const text = str(clock, 'text');
@@ -270,7 +271,7 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
     if (text === undefined || author === undefined || typeof discussed !== 'boolean' || order === undefined)
       return false;
     const carriedFrom = str(clock, 'carriedFrom');
-    const original = carriedFrom ? await agendaItem(carriedFrom) : undefined;
+    const original = carriedFrom ? await agendaStore.get(carriedFrom) : undefined;
     const goalId = goalIdFor(goal, context);
     const parsed = AgendaItemSchema.safeParse({
       id: clock.itemId,
@@ -289,7 +290,7 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
       updatedAt: now(context),
     });
     if (!parsed.success) return false;
-    await addAgendaItems([parsed.data]);
+    await agendaStore.add([parsed.data]);
     return true;
   }
   const next: Record<string, unknown> = { ...record };
@@ -315,16 +316,16 @@ async function applyAgenda(clock: ShareClock, before: ShareClock | undefined, co
   }
   return putIfChanged(record, next, context, (value) => {
     const parsed = AgendaItemSchema.safeParse(value);
-    return parsed.success ? putAgendaItems([parsed.data]).then(() => true) : Promise.resolve(false);
+    return parsed.success ? agendaStore.put([parsed.data]).then(() => true) : Promise.resolve(false);
   });
 }
 
 async function applyTakeaway(clock: ShareClock, before: ShareClock | undefined, context: Context): Promise<boolean> {
-  const record = await db.takeaways.get(clock.itemId);
+  const record = await takeawayStore.get(clock.itemId);
   if (record && !(await ownSession(record.sessionId, context))) return false;
   if (isDeleted(clock)) {
     if (!record) return false;
-    await db.takeaways.delete(record.id);
+    await takeawayStore.delete([record.id]);
     return true;
   }
   const text = str(clock, 'text');
@@ -341,7 +342,7 @@ async function applyTakeaway(clock: ShareClock, before: ShareClock | undefined, 
       updatedAt: now(context),
     });
     if (!parsed.success) return false;
-    await db.takeaways.add(parsed.data);
+    await takeawayStore.add([parsed.data]);
     return true;
   }
   const next: Record<string, unknown> = { ...record };
@@ -353,7 +354,7 @@ async function applyTakeaway(clock: ShareClock, before: ShareClock | undefined, 
   if (theirs && record.addedBy === undefined) next.addedBy = 'them';
   return putIfChanged(record, next, context, (value) => {
     const parsed = TakeawaySchema.safeParse(value);
-    return parsed.success ? db.takeaways.put(parsed.data).then(() => true) : Promise.resolve(false);
+    return parsed.success ? takeawayStore.put([parsed.data]).then(() => true) : Promise.resolve(false);
   });
 }
 

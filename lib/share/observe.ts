@@ -13,8 +13,9 @@
  * disagree. (A record's `updatedAt` is per record, not per field: two of its fields changed
  * separately between two publishes both get the later time.)
  */
-import { agendaFor, agendaItem } from '../db/agenda-store';
+
 import { db } from '../db/database';
+import { agendaFor, agendaStore, takeawayStore, takeawaysFor } from '../db/session-lists';
 import type { Role } from '../model/common';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
@@ -57,7 +58,7 @@ export async function readShared(session: Session, relationship: Relationship): 
   const roleOf = (side: 'me' | 'them'): Role => (side === 'me' ? me : otherRole(me));
   const [agenda, takeaways, created, reviewed, shared] = await Promise.all([
     agendaFor(session.id),
-    db.takeaways.where('sessionId').equals(session.id).toArray(),
+    takeawaysFor(session.id),
     db.actionItems.where('createdInSessionId').equals(session.id).toArray(),
     db.actionItems.where('reviewSessionId').equals(session.id).toArray(),
     db.notes
@@ -220,9 +221,9 @@ function sameValue(a: Value, b: Value): boolean {
 async function recordExists(kind: SharedKind, id: string): Promise<boolean> {
   switch (kind) {
     case 'agenda':
-      return (await agendaItem(id)) !== undefined;
+      return (await agendaStore.get(id)) !== undefined;
     case 'takeaway':
-      return (await db.takeaways.get(id)) !== undefined;
+      return (await takeawayStore.get(id)) !== undefined;
     case 'action':
       return (await db.actionItems.get(id)) !== undefined;
     case 'note':

@@ -1,4 +1,4 @@
-import { BENCH_EXTENSION_DIR, launchWithExtension } from '../harness/browser.ts';
+import { BENCH_EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../harness/browser.ts';
 import { type BenchRow, percentile } from './report.ts';
 
 const DATASET = { relationships: 10, years: 5, seed: 42 };
@@ -18,7 +18,8 @@ interface Bench {
   search(times: number): Promise<{ buildMs: number; documents: number; samples: number[] }>;
   exportAll(): Promise<{ ms: number; bytes: number }>;
   importAll(): Promise<{ ms: number; parseMs: number }>;
-  importFresh(): Promise<{ ms: number }>;
+  backup(): Promise<string>;
+  importFresh(text: string): Promise<{ ms: number; counts: number[] }>;
 }
 
 /**
@@ -28,19 +29,7 @@ interface Bench {
 export async function databaseRows(): Promise<BenchRow[]> {
   const browser = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
   try {
-    const page = await browser.context.newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
-    await page.locator('html[data-bench-ready="1"]').waitFor();
-    const call = <K extends keyof Bench>(
-      name: K,
-      ...args: Parameters<Bench[K]>
-    ): Promise<Awaited<ReturnType<Bench[K]>>> =>
-      page.evaluate(
-        ([method, params]) =>
-          // biome-ignore lint/suspicious/noExplicitAny: a dynamic call into the page's bench object.
-          (window as any).tandemBench[method](...params),
-        [name, args] as const,
-      );
+    const call = await benchPage(browser);
 
     const seeded = await call('seed', DATASET);
     console.log(`seeded in ${Math.round(seeded.ms)} ms`);
@@ -49,13 +38,13 @@ export async function databaseRows(): Promise<BenchRow[]> {
       (c.agendaItems ?? 0) + (c.notes ?? 0) + (c.actionItems ?? 0) + (c.takeaways ?? 0)
     } agenda items + notes + action items + takeaways`;
     const panelJustSeeded = await call('panel', RUNS);
-    await page.waitForTimeout(SETTLE_MS);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const panel = await call('panel', RUNS);
     const popup = await call('popup', RUNS);
     const search = await call('search', RUNS);
     const exported = await call('exportAll');
     const imported = await call('importAll');
-    const fresh = await call('importFresh');
+    const fresh = await importOnNewDevice(await call('backup'));
     return [
       {
         id: 'db.panel.p95',
@@ -99,7 +88,7 @@ export async function databaseRows(): Promise<BenchRow[]> {
         value: fresh.ms,
         unit: 'ms',
         budget: 5000,
-        detail: `the whole export restored into a new, empty database: validated (${Math.round(imported.parseMs)} ms of it), then every record written in one transaction; ${size}`,
+        detail: `the whole export restored in a new browser profile (a new device, empty database): validated (${Math.round(imported.parseMs)} ms of it), then every record written in one transaction; ${size}`,
       },
       {
         // Informational: restoring over the same data finds every record unchanged and writes none.
@@ -110,6 +99,38 @@ export async function databaseRows(): Promise<BenchRow[]> {
         detail: `the same file restored over the database it came from: validated and compared, nothing written; ${size}`,
       },
     ];
+  } finally {
+    await browser.close();
+  }
+}
+
+type Call = <K extends keyof Bench>(name: K, ...args: Parameters<Bench[K]>) => Promise<Awaited<ReturnType<Bench[K]>>>;
+
+/** Opens the bench page of the bench build in `browser`; calls go to its `tandemBench` object. */
+async function benchPage(browser: ExtensionBrowser): Promise<Call> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/bench.html`);
+  await page.locator('html[data-bench-ready="1"]').waitFor();
+  return (name, ...args) =>
+    page.evaluate(
+      ([method, params]) =>
+        // biome-ignore lint/suspicious/noExplicitAny: a dynamic call into the page's bench object.
+        (window as any).tandemBench[method](...params),
+      [name, args] as const,
+    );
+}
+
+/**
+ * Restores a backup as on a new device: in a browser with a new profile, so that the database is
+ * new and IndexedDB is not still busy with the 56,000 records the first browser deleted.
+ */
+async function importOnNewDevice(text: string): Promise<{ ms: number }> {
+  const browser = await launchWithExtension({ extensionDir: BENCH_EXTENSION_DIR });
+  try {
+    const call = await benchPage(browser);
+    const result = await call('importFresh', text);
+    if (result.counts.some((count) => count === 0)) throw new Error(`the restore wrote nothing: ${result.counts}`);
+    return result;
   } finally {
     await browser.close();
   }

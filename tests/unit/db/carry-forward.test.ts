@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addActionItem, openActionItems, setActionStatus } from '../../../lib/db/actions';
 import { addAgendaItem, agendaFor, updateAgendaItem } from '../../../lib/db/agenda';
-import { allAgendaItems } from '../../../lib/db/agenda-store';
 import { carryForward, closeSession } from '../../../lib/db/carry-forward';
 import { db } from '../../../lib/db/database';
+import { agendaStore } from '../../../lib/db/session-lists';
 import { menteeRelationship, occurrence } from './factory';
 
 beforeEach(async () => {
@@ -103,7 +103,7 @@ describe('carry-forward', () => {
 
     await closeSession(second.id, 'held');
     expect((await agendaFor(third.id)).map((i) => i.text)).toEqual(['Conference talk idea']);
-    expect((await allAgendaItems()).filter((i) => i.carriedFrom).length).toBe(2);
+    expect((await agendaStore.all()).filter((i) => i.carriedFrom).length).toBe(2);
   });
 
   it('skips sessions that are already held or cancelled: nothing is handed into a dead end', async () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addAgendaItems } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { formatRelationshipMarkdown, type RelationshipRecords, relationshipMarkdown } from '../../../lib/db/markdown';
+import { agendaStore, takeawayStore } from '../../../lib/db/session-lists';
 import type { Goal } from '../../../lib/model/goal';
 import type { Relationship } from '../../../lib/model/relationship';
 import type { Session } from '../../../lib/model/session';
@@ -331,9 +331,9 @@ describe('relationshipMarkdown', () => {
     await db.relationships.add(data.relationship);
     await db.goals.bulkAdd(data.goals);
     await db.sessions.bulkAdd(data.sessions);
-    await addAgendaItems(data.agendaItems);
+    await agendaStore.add(data.agendaItems);
     await db.notes.bulkAdd(data.notes);
-    await db.takeaways.bulkAdd(data.takeaways);
+    await takeawayStore.add(data.takeaways);
     await db.actionItems.bulkAdd(data.actionItems);
     await db.feedback.bulkAdd(data.feedback);
     await db.checkIns.bulkAdd(data.checkIns);

@@ -278,7 +278,7 @@ describe('migrations', () => {
     expect((await current.shares.get(session.id))?.status).toBe('waiting');
   });
 
-  it('version 6 → current: agenda items move into one record per session, in agenda order; nothing else changes', async () => {
+  it('version 6 → current: agenda items and takeaways move into one record per session, in order; nothing else changes', async () => {
     const name = `migrate-${crypto.randomUUID()}`;
     const v6 = new Dexie(name);
     v6.version(6).stores(VERSION_6_STORES);
@@ -305,6 +305,29 @@ describe('migrations', () => {
     await v6.table('sessions').add(session);
     await v6.table('notes').add(note);
     await v6.table('agendaItems').bulkAdd(items);
+    const takeaway = (id: string, createdAt: string) => ({
+      id,
+      sessionId: session.id,
+      text: `Takeaway ${id}`,
+      ...(id === 'k-theirs' ? { addedBy: 'them' } : {}),
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const takeaways = [
+      takeaway('k-theirs', '2026-11-24T16:10:00.000Z'),
+      takeaway('k-mine', '2026-11-24T16:00:00.000Z'),
+    ];
+    await v6.table('takeaways').bulkAdd(takeaways);
+    const checkIn = {
+      id: 'c1',
+      relationshipId: 'r1',
+      progress: 4,
+      dynamic: 5,
+      note: '',
+      createdAt: session.createdAt,
+      updatedAt: session.createdAt,
+    };
+    await v6.table('checkIns').bulkAdd([checkIn, { ...checkIn, id: 'c0', createdAt: '2026-10-01T10:00:00.000Z' }]);
     await v6.table('shares').add({ sessionId: session.id, status: 'published', hash: 'h', at: session.createdAt });
     v6.close();
 
@@ -313,6 +336,10 @@ describe('migrations', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(current.tables.map((table) => table.name)).not.toContain('agendaItems');
+    expect(current.tables.map((table) => table.name)).not.toContain('takeaways');
+    expect(await current.takeawayLists.toArray()).toEqual([
+      { sessionId: session.id, items: [takeaways[1], takeaways[0]], ids: ['k-mine', 'k-theirs'] },
+    ]);
     expect(await current.agendas.get(session.id)).toEqual({
       sessionId: session.id,
       items: [items[1], items[2], items[0]],
@@ -330,6 +357,9 @@ describe('migrations', () => {
     expect(await current.sessions.toArray()).toEqual([session]);
     expect(await current.notes.toArray()).toEqual([note]);
     expect(await current.shares.count()).toBe(1);
+    expect(
+      (await current.checkIns.where('[relationshipId+createdAt]').between(['r1', ''], ['r1', '\uffff']).last())?.id,
+    ).toBe('c1');
   });
 
   it('an upgrade that throws leaves the previous version and its data readable', async () => {

@@ -8,7 +8,6 @@ import {
   removeAgendaItem,
   updateAgendaItem,
 } from '../../../lib/db/agenda';
-import { agendaItem as storedAgendaItem } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { addGoal, goalsDue, goalsOf, reviseGoal, setMilestoneDone } from '../../../lib/db/goals';
 import {
@@ -19,6 +18,7 @@ import {
   setRelationshipStatus,
   updateAgreement,
 } from '../../../lib/db/relationships';
+import { agendaStore } from '../../../lib/db/session-lists';
 import { ensureSession } from '../../../lib/db/sessions';
 import { sessionAfter, sessionBefore, sessionsOf } from '../../../lib/db/timeline';
 import { CALENDAR, menteeRelationship, occurrence, SERIES, unlinkedRelationship } from './factory';
@@ -125,7 +125,7 @@ describe('agenda', () => {
     await expect(updateAgendaItem(b.id, { text: '' })).rejects.toThrow(/empty/);
     await expect(updateAgendaItem(b.id, { timeboxMinutes: 0 })).rejects.toThrow();
     await updateAgendaItem(b.id, { discussed: true });
-    expect((await storedAgendaItem(b.id))?.discussed).toBe(true);
+    expect((await agendaStore.get(b.id))?.discussed).toBe(true);
     await expect(addAgendaItem(session.id, { text: 'x'.repeat(501), addedBy: 'me' })).rejects.toThrow(/500/);
 
     await removeAgendaItem(a.id);

@@ -212,6 +212,6 @@ describe('addTakeaway', () => {
     await menteeRelationship();
     const session = await occurrence('2026-11-24');
     await expect(addTakeaway(session.id, { text: '   ' })).rejects.toThrow(/must not be empty/);
-    expect(await db.takeaways.count()).toBe(0);
+    expect(await db.takeawayLists.count()).toBe(0);
   });
 });

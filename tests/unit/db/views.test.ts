@@ -4,6 +4,7 @@ import { addAgendaItem } from '../../../lib/db/agenda';
 import { closeSession } from '../../../lib/db/carry-forward';
 import { db } from '../../../lib/db/database';
 import { addGoal, setMilestoneDone } from '../../../lib/db/goals';
+import { takeawayStore } from '../../../lib/db/session-lists';
 import { ensureSession } from '../../../lib/db/sessions';
 import { sessionView } from '../../../lib/db/views';
 import { newId, now } from '../../../lib/model/common';
@@ -18,13 +19,15 @@ describe('sessionView', () => {
     const r = await menteeRelationship();
     const first = await occurrence('2026-11-24');
     const second = await occurrence('2026-12-01');
-    await db.takeaways.add({
-      id: newId(),
-      sessionId: first.id,
-      text: 'Ask for scope, not titles',
-      createdAt: now(),
-      updatedAt: now(),
-    });
+    await takeawayStore.add([
+      {
+        id: newId(),
+        sessionId: first.id,
+        text: 'Ask for scope, not titles',
+        createdAt: now(),
+        updatedAt: now(),
+      },
+    ]);
     const older = await addActionItem(r.id, undefined, { text: 'Read the career ladder', owner: 'mentee' });
     const fromFirst = await addActionItem(r.id, first.id, { text: 'Draft the self-review', owner: 'mentee' });
     const goal = await addGoal(r.id, {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addActionItem } from '../../../lib/db/actions';
 import { addAgendaItem, agendaFor, removeAgendaItem, updateAgendaItem } from '../../../lib/db/agenda';
-import { agendaItem as storedAgendaItem } from '../../../lib/db/agenda-store';
 import { carryForward } from '../../../lib/db/carry-forward';
 import { db } from '../../../lib/db/database';
 import { addGoal } from '../../../lib/db/goals';
 import { saveNote } from '../../../lib/db/notes';
 import { recordTables } from '../../../lib/db/records';
+import { agendaStore, takeawayStore } from '../../../lib/db/session-lists';
 import { ensureSession } from '../../../lib/db/sessions';
 import { addTakeaway } from '../../../lib/db/takeaways';
 import { giveShareConsent } from '../../../lib/share/consent';
@@ -83,7 +83,7 @@ describe('merging the other person’s payload', () => {
         origin: { kind: 'added' },
       },
     ]);
-    expect(await db.takeaways.toArray()).toMatchObject([{ id: ids.k1, sessionId: me.session.id, addedBy: 'them' }]);
+    expect(await takeawayStore.all()).toMatchObject([{ id: ids.k1, sessionId: me.session.id, addedBy: 'them' }]);
     expect(await db.actionItems.toArray()).toMatchObject([
       {
         id: ids.c1,
@@ -121,8 +121,8 @@ describe('merging the other person’s payload', () => {
       }),
       { guestsCanModify: true },
     );
-    expect(await db.takeaways.get(ids.k1)).toMatchObject({ addedBy: 'them' });
-    expect((await db.takeaways.get(mine.id))?.addedBy).toBeUndefined();
+    expect(await takeawayStore.get(ids.k1)).toMatchObject({ addedBy: 'them' });
+    expect((await takeawayStore.get(mine.id))?.addedBy).toBeUndefined();
 
     // Published again from this device: their takeaway is still the mentor's, ours the mentee's.
     await addTakeaway(me.session.id, { text: 'One more of mine' });
@@ -145,14 +145,16 @@ describe('merging the other person’s payload', () => {
     const me = await device('mentee', 'guest-may-modify');
     await giveShareConsent(me.relationship.id, AT);
     // As a backup restores it: the record, without the share clocks (a cache, not backed up).
-    await db.takeaways.add({
-      id: ids.k1,
-      sessionId: me.session.id,
-      text: 'Theirs: outcomes, not tasks',
-      addedBy: 'them',
-      createdAt: AT.toISOString(),
-      updatedAt: AT.toISOString(),
-    });
+    await takeawayStore.add([
+      {
+        id: ids.k1,
+        sessionId: me.session.id,
+        text: 'Theirs: outcomes, not tasks',
+        addedBy: 'them',
+        createdAt: AT.toISOString(),
+        updatedAt: AT.toISOString(),
+      },
+    ]);
     await publishSession(me.session.id, { at: AT });
     const [op] = await db.outbox.toArray();
     if (op?.kind !== 'patch-event') throw new Error('no op');
@@ -164,12 +166,12 @@ describe('merging the other person’s payload', () => {
   it('a takeaway of theirs merged before takeaways recorded who added them is marked at the next merge', async () => {
     const me = await device('mentee');
     await receive(propertiesOf({ items: [takeaway(ids.k1, 'Theirs: outcomes, not tasks', t(2), 'mentor')] }));
-    const merged = await db.takeaways.get(ids.k1);
+    const merged = await takeawayStore.get(ids.k1);
     if (!merged) throw new Error('not merged');
     const { addedBy: _, ...unmarked } = merged;
-    await db.takeaways.put(unmarked);
+    await takeawayStore.put([unmarked]);
     await receive(propertiesOf({ items: [takeaway(ids.k1, 'Theirs: outcomes, not tasks', t(2), 'mentor')] }));
-    expect(await db.takeaways.get(ids.k1)).toMatchObject({ addedBy: 'them', text: 'Theirs: outcomes, not tasks' });
+    expect(await takeawayStore.get(ids.k1)).toMatchObject({ addedBy: 'them', text: 'Theirs: outcomes, not tasks' });
     expect(me.relationship.myRole).toBe('mentee');
   });
 
@@ -209,13 +211,13 @@ describe('merging the other person’s payload', () => {
     // Theirs: a text written before mine (loses), a tick written after (wins).
     const second = withField(agendaItem(ids.a1, 'Theirs, second', t(3)), 'discussed', true, t(6), 'mentor');
     await receive(propertiesOf({ items: [second] }));
-    expect(await storedAgendaItem(ids.a1)).toMatchObject({ text: 'Mine', discussed: true });
-    expect((await storedAgendaItem(ids.a1))?.history).toBeUndefined();
+    expect(await agendaStore.get(ids.a1)).toMatchObject({ text: 'Mine', discussed: true });
+    expect((await agendaStore.get(ids.a1))?.history).toBeUndefined();
 
     clockAt(t(9));
     const third = withField(agendaItem(ids.a1, 'Theirs, third', t(8)), 'discussed', true, t(6), 'mentor');
     await receive(propertiesOf({ items: [third] }), {}, new Date(t(9)));
-    const item = await storedAgendaItem(ids.a1);
+    const item = await agendaStore.get(ids.a1);
     expect(item).toMatchObject({ text: 'Theirs, third', discussed: true, addedBy: 'them' });
     expect(item?.history).toEqual([
       { text: 'Mine', by: 'me', at: new Date(t(5)).toISOString(), replacedAt: new Date(t(9)).toISOString() },
@@ -229,7 +231,7 @@ describe('merging the other person’s payload', () => {
     clockAt(t(1)); // this device's clock is an hour behind
     await updateAgendaItem(ids.a1, { text: 'Mine, later' });
     await receive(propertiesOf({ items: [agendaItem(ids.a1, 'Theirs', t(60))] }));
-    expect((await storedAgendaItem(ids.a1))?.text).toBe('Mine, later');
+    expect((await agendaStore.get(ids.a1))?.text).toBe('Mine, later');
     const clock = await db.shareClocks.get(`agenda:${ids.a1}`);
     expect(clock?.fields.text).toEqual({ v: 'Mine, later', at: t(60) + 1, by: 'mentee' });
   });
@@ -297,7 +299,7 @@ describe('merging the other person’s payload', () => {
     await device('mentee');
     const stranger = await addAgendaItem('5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11', { text: 'Elsewhere', addedBy: 'me' });
     await receive(propertiesOf({ items: [agendaItem(stranger.id, 'Hijacked', t(1))] }));
-    expect(await storedAgendaItem(stranger.id)).toEqual(stranger);
+    expect(await agendaStore.get(stranger.id)).toEqual(stranger);
   });
 
   it('a garbled or partial payload changes nothing', async () => {

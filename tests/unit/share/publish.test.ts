@@ -6,6 +6,7 @@ import { addCheckIn } from '../../../lib/db/checkins';
 import { db } from '../../../lib/db/database';
 import { saveFeedback } from '../../../lib/db/feedback';
 import { saveNote } from '../../../lib/db/notes';
+import { takeawayStore } from '../../../lib/db/session-lists';
 import { ensureSession } from '../../../lib/db/sessions';
 import type { OutboxOp } from '../../../lib/model/sync';
 import { giveShareConsent, shareDisclosure, withdrawShareConsent } from '../../../lib/share/consent';
@@ -308,13 +309,15 @@ describe('figures', () => {
       if (i < 3) await updateAgendaItem(item.id, { discussed: true });
     }
     for (const text of ['Outcomes, not tasks', 'Ask for feedback early', 'Block time for deep work']) {
-      await db.takeaways.add({
-        id: crypto.randomUUID(),
-        sessionId: me.session.id,
-        text,
-        createdAt: AT.toISOString(),
-        updatedAt: AT.toISOString(),
-      });
+      await takeawayStore.add([
+        {
+          id: crypto.randomUUID(),
+          sessionId: me.session.id,
+          text,
+          createdAt: AT.toISOString(),
+          updatedAt: AT.toISOString(),
+        },
+      ]);
     }
     for (const [text, owner] of [
       ['Draft the self-review', 'mentee'],

@@ -186,7 +186,9 @@ describe('two people share one agenda through the event', () => {
       ['Feedback on the conference talk draft', 'them', true],
       ['Plan for the promotion case', 'them', false],
     ]);
-    expect(await mentee.db.takeaways.toArray()).toMatchObject([{ text: 'Outcomes, not tasks' }]);
+    expect((await mentee.db.takeawayLists.toArray()).flatMap((list) => list.items)).toMatchObject([
+      { text: 'Outcomes, not tasks' },
+    ]);
     expect(await mentee.db.actionItems.toArray()).toMatchObject([
       { text: 'Draft the self-review', owner: 'mentee', dueOn: '2026-12-01', relationshipId: mentee.relationship.id },
     ]);
@@ -313,7 +315,7 @@ describe('two people share one agenda through the event', () => {
   });
 });
 
-/** An agenda item as a device stores it (in its session's record: lib/db/agenda-records.ts). */
+/** An agenda item as a device stores it (in its session's record: lib/db/session-list-records.ts). */
 async function itemOn(device: { db: Device['db'] }, id: string) {
   const record = await device.db.agendas.where('ids').equals(id).first();
   return record?.items.find((item) => item.id === id);

@@ -21,10 +21,10 @@ import type { CalendarClientOptions } from '../../../lib/calendar/client';
 import { BLOCK_END, BLOCK_START } from '../../../lib/calendar/series';
 import { tandemTags } from '../../../lib/calendar/tags';
 import { addAgendaItem } from '../../../lib/db/agenda';
-import { agendaFor, allAgendaItems } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { savePrivateNote } from '../../../lib/db/notes';
 import { linkSeries } from '../../../lib/db/relationships';
+import { agendaFor, agendaStore } from '../../../lib/db/session-lists';
 import { splitInstanceId } from '../../../lib/hosts/calendar/eid';
 import type { SyncReply } from '../../../lib/messaging';
 import type { Cadence, Relationship } from '../../../lib/model/relationship';
@@ -441,7 +441,7 @@ it(`randomized fault run: ${ROUNDS} rounds, seed ${SEED} (TANDEM_FAULT_SEED)`, {
       expect(keptNotes.get(id)?.text, `note ${id}`).toBe(text);
       expect(sessionIds.has(keptNotes.get(id)?.sessionId ?? ''), `the session of note ${id}`).toBe(true);
     }
-    const keptItems = new Map((await allAgendaItems()).map((i) => [i.id, i]));
+    const keptItems = new Map((await agendaStore.all()).map((i) => [i.id, i]));
     for (const [id, text] of agenda) {
       expect(keptItems.get(id)?.text, `agenda item ${id}`).toBe(text);
       expect(sessionIds.has(keptItems.get(id)?.sessionId ?? ''), `the session of agenda item ${id}`).toBe(true);

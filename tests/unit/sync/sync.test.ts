@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tandemTags } from '../../../lib/calendar/tags';
 import { addAgendaItem } from '../../../lib/db/agenda';
-import { agendaFor, allAgendaItems } from '../../../lib/db/agenda-store';
 import { db } from '../../../lib/db/database';
 import { relationshipForSeries } from '../../../lib/db/relationships';
+import { agendaFor, agendaStore } from '../../../lib/db/session-lists';
 import type { Session } from '../../../lib/model/session';
 import { syncAll, syncCalendar } from '../../../lib/sync/sync';
 import { CALENDAR, menteeRelationship, SERIES, unlinkedRelationship } from '../db/factory';
@@ -248,7 +248,7 @@ describe('syncCalendar: changes from Google', () => {
     await syncCalendar(google.client, CALENDAR, { now: clock });
     expect((await session('2026-12-01'))?.status).toBe('cancelled');
     const next = await found('2026-12-08');
-    const carried = (await allAgendaItems()).filter((i) => i.carriedFrom);
+    const carried = (await agendaStore.all()).filter((i) => i.carriedFrom);
     expect(carried.map((i) => [i.sessionId, i.text])).toEqual([[next.id, 'Promotion case']]);
   });
 
@@ -309,7 +309,7 @@ describe('syncCalendar: changes from Google', () => {
     ]);
     const first = all.find((s) => s.seriesId === next);
     expect(first?.start).toBe('2026-12-17T09:00:00.000Z');
-    const carried = (await allAgendaItems()).filter((i) => i.carriedFrom);
+    const carried = (await agendaStore.all()).filter((i) => i.carriedFrom);
     expect(carried.map((i) => [i.sessionId, i.text])).toEqual([[first?.id, 'Salary talk']]);
   });
 
