@@ -1,7 +1,7 @@
 import { tookPlace } from '../cadence';
 import { addDays } from '../dates';
 import type { Goal } from '../model/goal';
-import type { ActionItem, CheckIn, Win } from '../model/outcome';
+import type { ActionItem, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { byDueDate, openActionItems } from './action-queries';
