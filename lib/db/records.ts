@@ -1,7 +1,7 @@
 import type { Table } from 'dexie';
 import type { BackupData } from '../model/backup';
 import { db, TABLE_NAMES, type TableName } from './database';
-import { AGENDA_LAYOUT, type ListLayout, listRecords, type SessionList, TAKEAWAY_LAYOUT } from './session-list-records';
+import type { SessionList } from './session-list-records';
 import { agendaStore, type SessionListStore, takeawayStore } from './session-lists';
 
 export type RecordOf<T extends TableName> = BackupData[T][number];
@@ -47,10 +47,7 @@ function plainTable<T extends Exclude<TableName, ListedName>>(name: T): RecordTa
   };
 }
 
-function listTable<N extends ListedName>(
-  store: SessionListStore<RecordOf<N>>,
-  layout: ListLayout<RecordOf<N>, SessionList<RecordOf<N>>>,
-): RecordTable<N> {
+function listTable<N extends ListedName>(store: SessionListStore<RecordOf<N>>): RecordTable<N> {
   return {
     get table() {
       return store.table;
@@ -63,14 +60,14 @@ function listTable<N extends ListedName>(
     put: store.put,
     delete: store.delete,
     stored: (records) => ({
-      values: listRecords(layout, records),
+      values: store.records(records),
       keyOf: (value) => (value as SessionList<RecordOf<N>>).sessionId,
     }),
   };
 }
 
-const agendaTable = listTable<'agendaItems'>(agendaStore, AGENDA_LAYOUT);
-const takeawayTable = listTable<'takeaways'>(takeawayStore, TAKEAWAY_LAYOUT);
+const agendaTable = listTable<'agendaItems'>(agendaStore);
+const takeawayTable = listTable<'takeaways'>(takeawayStore);
 
 export function recordTable<T extends TableName>(name: T): RecordTable<T> {
   if (name === 'agendaItems') return agendaTable as RecordTable<T>;

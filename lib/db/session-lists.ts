@@ -8,6 +8,7 @@ import {
   type Listed,
   type ListLayout,
   listRecord,
+  listRecords,
   type SessionAgenda,
   type SessionList,
   TAKEAWAY_LAYOUT,
@@ -44,6 +45,8 @@ export interface SessionListStore<T extends Listed> {
   add(items: readonly T[]): Promise<void>;
   /** Deletes items by id; ids not stored are ignored. */
   delete(ids: readonly string[]): Promise<void>;
+  /** The records that hold `items` (for writing a whole backup or data set at once). Pure. */
+  records(items: readonly T[]): SessionList<T>[];
 }
 
 /** Raised when an item added is stored already (as IndexedDB's `ConstraintError` would be). */
@@ -127,6 +130,7 @@ function sessionListStore<T extends Listed, R extends SessionList<T>>(
         await store.put(items);
       });
     },
+    records: (items) => listRecords(layout, items),
     delete(ids) {
       if (ids.length === 0) return Promise.resolve();
       return inTransaction(async () => {
