@@ -1,7 +1,7 @@
 import { tookPlace } from '../cadence';
 import { addDays } from '../dates';
 import type { Goal } from '../model/goal';
-import type { ActionItem, Win } from '../model/outcome';
+import type { ActionItem, CheckIn, Win } from '../model/outcome';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { byDueDate, openActionItems } from './action-queries';
@@ -9,7 +9,7 @@ import { CHECK_IN_EVERY, isCheckInDue, lastCheckIn } from './checkin-queries';
 import { currentRelationships } from './current-relationships';
 import { db } from './database';
 import { inFocusOrder } from './goal-order';
-import { agendaFor } from './session-lists';
+import { agendaStore } from './session-lists';
 
 /** How far ahead the popup lists open action items as coming up. */
 export const DUE_SOON_DAYS = 7;
@@ -64,14 +64,22 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
     'r',
     [db.relationships, db.goals, db.actionItems, db.sessions, db.agendas, db.wins, db.checkIns],
     async () => {
-      // Two rounds: what needs no relationship id is read alongside the relationships.
-      const [current, goals, wins, sessions] = await Promise.all([
-        currentRelationships(),
+      // One round trip's wait: what needs a relationship id (or a next session's id) is asked for
+      // as soon as the relationships (or sessions) are read, while the rest is still on its way.
+      const relationshipsRead = currentRelationships();
+      // In start order: the index's.
+      const sessionsRead = db.sessions.where('start').aboveOrEqual(windowStart).toArray();
+      const [current, perRelationship, goals, wins, sessions, preparedIds] = await Promise.all([
+        relationshipsRead,
+        relationshipsRead.then((all) =>
+          Promise.all(all.map((r) => Promise.all([openActionItems(r.id), lastCheckIn(r.id)]))),
+        ),
         db.goals.toArray(),
         db.wins.toArray(),
-        // In start order: the index's.
-        db.sessions.where('start').aboveOrEqual(windowStart).toArray(),
+        sessionsRead,
+        sessionsRead.then(preparedNextSessions(now)),
       ]);
+      const related = new Map(current.map((r, i) => [r.id, perRelationship[i]]));
       // Active ones first: a paused relationship has less to look at.
       const relationships = current.sort((a, b) => Number(a.status === 'paused') - Number(b.status === 'paused'));
       goals.sort(inFocusOrder);
@@ -83,11 +91,9 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
           const id = relationship.id;
           const own = sessions.filter((session) => session.relationshipId === id);
           const nextSession = own.find((session) => (session.start ?? '') > now);
-          const [open, nextSessionPrepared, checkInDue] = await Promise.all([
-            openActionItems(id),
-            nextSession ? prepared(nextSession.id) : false,
-            checkInDueFrom(relationship, own, windowStart),
-          ]);
+          const [open = [], lastCheck] = related.get(id) ?? [];
+          const nextSessionPrepared = nextSession !== undefined && preparedIds.has(nextSession.id);
+          const checkInDue = await checkInDueFrom(relationship, lastCheck, own, windowStart);
           const due = open.filter((a) => a.dueOn !== undefined && a.dueOn <= until).sort(byDueDate);
           const mine = goals.filter((goal) => goal.relationshipId === id);
           return {
@@ -118,22 +124,31 @@ export function popupView(now: string, today: string): Promise<RelationshipRevie
   );
 }
 
-/** Whether a session's agenda has an item. */
-async function prepared(sessionId: string): Promise<boolean> {
-  return (await agendaFor(sessionId)).length > 0;
+/** Of each relationship's next session after `now` among `sessions` (in start order), the ones with an agenda. */
+function preparedNextSessions(now: string): (sessions: readonly Session[]) => Promise<Set<string>> {
+  return async (sessions) => {
+    const next = new Map<string, string>();
+    for (const session of sessions) {
+      const key = session.relationshipId;
+      if (key !== undefined && !next.has(key) && (session.start ?? '') > now) next.set(key, session.id);
+    }
+    const ids = [...next.values()];
+    const agendas = await agendaStore.ofEach(ids);
+    return new Set(ids.filter((_, i) => (agendas[i]?.length ?? 0) > 0));
+  };
 }
 
 /**
- * `isCheckInDue` (checkin-queries.ts) from the sessions the view read already: the held sessions
- * since the last check-in, when that check-in falls inside the sessions read. Otherwise it asks
- * the database.
+ * `isCheckInDue` (checkin-queries.ts) from what the view read already: the held sessions since the
+ * last check-in, when that check-in falls inside the sessions read. Otherwise it asks the database.
  */
-async function checkInDueFrom(
+function checkInDueFrom(
   relationship: Relationship,
+  last: CheckIn | undefined,
   sessions: readonly Session[],
   windowStart: string,
-): Promise<boolean> {
-  const since = (await lastCheckIn(relationship.id))?.createdAt ?? '';
+): Promise<boolean> | boolean {
+  const since = last?.createdAt ?? '';
   const held = sessions.filter((s) => s.status === 'held' && (s.start ?? '') >= since).length;
   if (held >= CHECK_IN_EVERY - 1) return true;
   return since >= windowStart ? false : isCheckInDue(relationship.id);
