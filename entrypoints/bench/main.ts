@@ -63,7 +63,7 @@ const bench = {
   /** A file restored into this browser's database, new and empty (a new device): every record is written. */
   async importFresh(text: string) {
     const [ms] = await timed(() => importBackup(text));
-    return { ms, counts: await Promise.all([db.sessions.count(), db.agendas.count(), db.notes.count()]) };
+    return { ms, counts: await Promise.all([db.sessions.count(), db.agendas.count(), db.noteLists.count()]) };
   },
 };
 

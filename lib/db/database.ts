@@ -10,7 +10,9 @@ import type { OutboxOp, RemoteEvent, SyncState } from '../model/sync';
 import {
   AGENDA_LAYOUT,
   listRecords,
+  NOTE_LAYOUT,
   type SessionAgenda,
+  type SessionNotes,
   type SessionTakeaways,
   TAKEAWAY_LAYOUT,
 } from './session-list-records';
@@ -38,7 +40,7 @@ import {
  *   about what was published and merged, not the user's records, so backups leave them out. The
  *   texts a merge replaced are the user's: they live on the records (`history`), so backups keep them.
  * - 7: a session's agenda items are stored together, one record per session (`agendas`), and so
- *   are its takeaways (`takeawayLists`); see session-list-records.ts for why. The upgrade moves
+ *   are its takeaways (`takeawayLists`) and notes (`noteLists`); see session-list-records.ts for why. The upgrade moves
  *   every item into its session's record. Check-ins are also indexed by relationship and time
  *   (the popup reads each relationship's last one, not all of them).
  * - 8: removes the record-per-item tables version 7 emptied. (Dexie lets an upgrade read a table
@@ -49,7 +51,7 @@ export class TandemDB extends Dexie {
   goals!: EntityTable<Goal, 'id'>;
   sessions!: EntityTable<Session, 'id'>;
   agendas!: Table<SessionAgenda, string>;
-  notes!: EntityTable<Note, 'id'>;
+  noteLists!: Table<SessionNotes, string>;
   takeawayLists!: Table<SessionTakeaways, string>;
   actionItems!: EntityTable<ActionItem, 'id'>;
   feedback!: EntityTable<Feedback, 'id'>;
@@ -110,23 +112,27 @@ export class TandemDB extends Dexie {
       .stores({
         agendas: 'sessionId, *ids, *carried',
         takeawayLists: 'sessionId, *ids',
+        noteLists: 'sessionId, *ids, updatedAt',
         checkIns: 'id, relationshipId, [relationshipId+createdAt]',
       })
       .upgrade(async (tx) => {
         const items = tx.table<AgendaItem, string>('agendaItems');
         const takeaways = tx.table<Takeaway, string>('takeaways');
+        const notes = tx.table<Note, string>('notes');
         await tx.table('agendas').bulkAdd(listRecords(AGENDA_LAYOUT, await items.toArray()));
         await tx.table('takeawayLists').bulkAdd(listRecords(TAKEAWAY_LAYOUT, await takeaways.toArray()));
+        await tx.table('noteLists').bulkAdd(listRecords(NOTE_LAYOUT, await notes.toArray()));
         await items.clear();
         await takeaways.clear();
+        await notes.clear();
       });
-    this.version(8).stores({ agendaItems: null, takeaways: null });
+    this.version(8).stores({ agendaItems: null, takeaways: null, notes: null });
   }
 }
 
 /**
  * Every kind of record, for whole-database operations (backup, wipe, deleting a relationship) that
- * must not forget one. Each has its own table, except agenda items and takeaways, stored per
+ * must not forget one. Each has its own table, except agenda items, takeaways and notes, stored per
  * session (session-lists.ts): `recordTable` (records.ts) reads and writes any of them alike.
  */
 export const TABLE_NAMES = [
@@ -140,7 +146,7 @@ export const TABLE_NAMES = [
   'feedback',
   'checkIns',
   'wins',
-] as const satisfies readonly ((keyof TandemDB & string) | 'agendaItems' | 'takeaways')[];
+] as const satisfies readonly ((keyof TandemDB & string) | 'agendaItems' | 'takeaways' | 'notes')[];
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -5,7 +5,7 @@ import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outc
 import type { Cadence, Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { db } from './database';
-import { agendaStore, takeawayStore } from './session-lists';
+import { agendaStore, noteStore, takeawayStore } from './session-lists';
 
 /** Everything recorded for one relationship: what `formatRelationshipMarkdown` writes out. */
 export interface RelationshipRecords {
@@ -42,7 +42,7 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
     db.goals,
     db.sessions,
     db.agendas,
-    db.notes,
+    db.noteLists,
     db.takeawayLists,
     db.actionItems,
     db.feedback,
@@ -60,7 +60,7 @@ export function readRelationship(id: string): Promise<RelationshipRecords> {
       goals: await db.goals.where('relationshipId').equals(id).toArray(),
       sessions,
       agendaItems: (await agendaStore.ofEach(sessionIds)).flat(),
-      notes: await db.notes.where('sessionId').anyOf(sessionIds).toArray(),
+      notes: (await noteStore.ofEach(sessionIds)).flat(),
       takeaways: (await takeawayStore.ofEach(sessionIds)).flat(),
       actionItems: await db.actionItems.where('[relationshipId+status]').between([id, ''], [id, '\uffff']).toArray(),
       feedback: await db.feedback.where('sessionId').anyOf(sessionIds).toArray(),

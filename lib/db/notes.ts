@@ -2,6 +2,7 @@ import { newId, now } from '../model/common';
 import { type Note, Note as NoteSchema, type NoteVisibility } from '../model/note';
 import type { SessionTarget } from '../model/session';
 import { db } from './database';
+import { noteStore, notesFor } from './session-lists';
 import { ENSURE_SESSION_TABLES, ensureSession, findSession, type SessionHints } from './sessions';
 
 /** The session's note of one visibility (each session has at most one of each), if any was written. */
@@ -14,12 +15,8 @@ export function privateNoteFor(target: SessionTarget): Promise<Note | undefined>
   return noteFor(target, 'private');
 }
 
-function noteOf(sessionId: string, visibility: NoteVisibility): Promise<Note | undefined> {
-  return db.notes
-    .where('sessionId')
-    .equals(sessionId)
-    .filter((note) => note.visibility === visibility)
-    .first();
+async function noteOf(sessionId: string, visibility: NoteVisibility): Promise<Note | undefined> {
+  return (await notesFor(sessionId)).find((note) => note.visibility === visibility);
 }
 
 /**
@@ -33,7 +30,7 @@ export function saveNote(
   text: string,
   hints: SessionHints = {},
 ): Promise<Note> {
-  return db.transaction('rw', [...ENSURE_SESSION_TABLES, 'notes'], async () => {
+  return db.transaction('rw', [...ENSURE_SESSION_TABLES, 'noteLists'], async () => {
     const session = await ensureSession(target, hints);
     const stamp = now();
     const existing = await noteOf(session.id, visibility);
@@ -42,7 +39,7 @@ export function saveNote(
         ? { ...existing, text, updatedAt: stamp }
         : { id: newId(), sessionId: session.id, visibility, text, createdAt: stamp, updatedAt: stamp },
     );
-    await db.notes.put(note);
+    await noteStore.put([note]);
     return note;
   });
 }

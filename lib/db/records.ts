@@ -2,14 +2,14 @@ import type { Table } from 'dexie';
 import type { BackupData } from '../model/backup';
 import { db, TABLE_NAMES, type TableName } from './database';
 import type { SessionList } from './session-list-records';
-import { agendaStore, type SessionListStore, takeawayStore } from './session-lists';
+import { agendaStore, noteStore, type SessionListStore, takeawayStore } from './session-lists';
 
 export type RecordOf<T extends TableName> = BackupData[T][number];
 export type AnyRecord = RecordOf<TableName>;
 
 /**
  * One kind of record, read and written the same way whichever way it is stored: in a table of its
- * own, one record per row, or (agenda items, takeaways) a session's in one stored record. For the
+ * own, one record per row, or (agenda items, takeaways, notes) a session's in one stored record. For the
  * operations on the whole database that go through every kind (backups, deleting a relationship,
  * sample data). Each method works inside the caller's transaction, which must include `table`.
  */
@@ -30,7 +30,7 @@ export interface RecordTable<T extends TableName = TableName> {
   stored(records: readonly RecordOf<T>[]): { values: unknown[]; keyOf: (value: unknown) => string };
 }
 
-type ListedName = 'agendaItems' | 'takeaways';
+type ListedName = 'agendaItems' | 'takeaways' | 'notes';
 
 function plainTable<T extends Exclude<TableName, ListedName>>(name: T): RecordTable<T> {
   const table = db.table<RecordOf<T>, string>(name);
@@ -68,10 +68,12 @@ function listTable<N extends ListedName>(store: SessionListStore<RecordOf<N>>): 
 
 const agendaTable = listTable<'agendaItems'>(agendaStore);
 const takeawayTable = listTable<'takeaways'>(takeawayStore);
+const noteTable = listTable<'notes'>(noteStore);
 
 export function recordTable<T extends TableName>(name: T): RecordTable<T> {
   if (name === 'agendaItems') return agendaTable as RecordTable<T>;
   if (name === 'takeaways') return takeawayTable as RecordTable<T>;
+  if (name === 'notes') return noteTable as RecordTable<T>;
   return plainTable(name as Exclude<TableName, ListedName>) as RecordTable<T>;
 }
 

@@ -5,7 +5,7 @@ import type { Note } from '../model/note';
 import type { Takeaway } from '../model/outcome';
 import type { Session } from '../model/session';
 import { db } from './database';
-import { agendaStore, takeawayStore } from './session-lists';
+import { agendaStore, noteStore, takeawayStore } from './session-lists';
 
 export type SearchKind = 'note' | 'agenda' | 'takeaway' | 'goal';
 
@@ -92,15 +92,9 @@ const UNFOLDED = /[øłđßæœ]/g;
 export async function buildSearchIndex(): Promise<SearchIndex> {
   const [sessions, notes, agendaItems, takeaways, goals] = await db.transaction(
     'r',
-    [db.sessions, db.notes, db.agendas, db.takeawayLists, db.goals],
+    [db.sessions, db.noteLists, db.agendas, db.takeawayLists, db.goals],
     () =>
-      Promise.all([
-        db.sessions.toArray(),
-        db.notes.toArray(),
-        agendaStore.all(),
-        takeawayStore.all(),
-        db.goals.toArray(),
-      ]),
+      Promise.all([db.sessions.toArray(), noteStore.all(), agendaStore.all(), takeawayStore.all(), db.goals.toArray()]),
   );
   const index = new LiveSearchIndex(sessions);
   await index.addAll([

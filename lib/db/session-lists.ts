@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { AgendaItem } from '../model/agenda';
+import type { Note } from '../model/note';
 import type { Takeaway } from '../model/outcome';
 import { db } from './database';
 import {
@@ -9,14 +10,16 @@ import {
   type ListLayout,
   listRecord,
   listRecords,
+  NOTE_LAYOUT,
   type SessionAgenda,
   type SessionList,
+  type SessionNotes,
   TAKEAWAY_LAYOUT,
 } from './session-list-records';
 
 /**
  * Reading and writing items stored one record per session (session-list-records.ts): agenda items
- * (`agendas`) and takeaways (`takeawayLists`).
+ * (`agendas`), takeaways (`takeawayLists`) and notes (`noteLists`).
  *
  * Every function works inside the caller's transaction, which must include the kind's table
  * (read-write for writes); outside one, each opens its own. A write reads the session's record and
@@ -162,3 +165,18 @@ export async function carriedCopiesOf(fromItemIds: readonly string[]): Promise<A
 
 /** A session's takeaways, oldest first. */
 export const takeawaysFor = takeawayStore.of;
+
+export const noteStore = sessionListStore<Note, SessionNotes>(() => db.noteLists, NOTE_LAYOUT);
+
+/** A session's notes: the private one first, then the shared one (each at most once). */
+export const notesFor = noteStore.of;
+
+/** The `limit` most recently written notes with text, newest first, across sessions. */
+export async function newestNotes(limit: number): Promise<Note[]> {
+  // The k newest notes are among the k records whose newest note is newest (`updatedAt`).
+  const records = await db.noteLists.orderBy('updatedAt').reverse().limit(limit).toArray();
+  return records
+    .flatMap((record) => record.items.filter((note) => note.text.trim() !== ''))
+    .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+    .slice(0, limit);
+}

@@ -26,7 +26,7 @@
  */
 
 import { db } from '../db/database';
-import { agendaFor, agendaStore, takeawayStore } from '../db/session-lists';
+import { agendaFor, agendaStore, noteStore, notesFor, takeawayStore } from '../db/session-lists';
 import { log } from '../log';
 import { AgendaItem as AgendaItemSchema } from '../model/agenda';
 import { newId, type ReplacedText, type Role, type Side } from '../model/common';
@@ -413,11 +413,7 @@ async function applyAction(clock: ShareClock, before: ShareClock | undefined, co
 async function applyNote(clock: ShareClock, before: ShareClock | undefined, context: Context): Promise<boolean> {
   const text = str(clock, 'text');
   if (text === undefined) return false;
-  const record = await db.notes
-    .where('sessionId')
-    .equals(context.session.id)
-    .filter((note) => note.visibility === 'shared')
-    .first();
+  const record = (await notesFor(context.session.id)).find((note) => note.visibility === 'shared');
   if (!record) {
     if (text === '') return false;
     const parsed = NoteSchema.safeParse({
@@ -429,7 +425,7 @@ async function applyNote(clock: ShareClock, before: ShareClock | undefined, cont
       updatedAt: now(context),
     });
     if (!parsed.success) return false;
-    await db.notes.add(parsed.data);
+    await noteStore.add([parsed.data]);
     return true;
   }
   if (text === record.text) return false;
@@ -442,7 +438,7 @@ async function applyNote(clock: ShareClock, before: ShareClock | undefined, cont
     updatedAt: now(context),
   });
   if (!parsed.success) return false;
-  await db.notes.put(parsed.data);
+  await noteStore.put([parsed.data]);
   return true;
 }
 

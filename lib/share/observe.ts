@@ -15,7 +15,7 @@
  */
 
 import { db } from '../db/database';
-import { agendaFor, agendaStore, takeawayStore, takeawaysFor } from '../db/session-lists';
+import { agendaFor, agendaStore, notesFor, takeawayStore, takeawaysFor } from '../db/session-lists';
 import type { Role } from '../model/common';
 import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
@@ -61,11 +61,7 @@ export async function readShared(session: Session, relationship: Relationship): 
     takeawaysFor(session.id),
     db.actionItems.where('createdInSessionId').equals(session.id).toArray(),
     db.actionItems.where('reviewSessionId').equals(session.id).toArray(),
-    db.notes
-      .where('sessionId')
-      .equals(session.id)
-      .filter((note) => note.visibility === 'shared')
-      .first(),
+    notesFor(session.id).then((notes) => notes.find((note) => note.visibility === 'shared')),
   ]);
   const goalIds = [...new Set(agenda.flatMap((item) => (item.goalId ? [item.goalId] : [])))];
   const goals = new Map((await db.goals.bulkGet(goalIds)).flatMap((goal) => (goal ? [[goal.id, goal.title]] : [])));

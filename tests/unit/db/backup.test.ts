@@ -13,6 +13,7 @@ import {
   wipeAll,
 } from '../../../lib/db/backup';
 import { db, TABLE_NAMES } from '../../../lib/db/database';
+import { noteStore } from '../../../lib/db/session-lists';
 import type { AgendaItem } from '../../../lib/model/agenda';
 import type { Backup, BackupData } from '../../../lib/model/backup';
 import type { Goal } from '../../../lib/model/goal';
@@ -298,10 +299,10 @@ describe('exportBackup / importBackup', () => {
     // The writer starts while the export is reading: it touches the first table the export reads
     // and one of the last, so a table-by-table export would see half of it.
     const exporting = exportBackup();
-    const writing = db.transaction('rw', db.relationships, db.sessions, db.notes, async () => {
+    const writing = db.transaction('rw', db.relationships, db.sessions, db.noteLists, async () => {
       await db.relationships.add(relationship);
       await db.sessions.add(session);
-      await db.notes.add(note);
+      await noteStore.add([note]);
     });
     const [backup] = await Promise.all([exporting, writing]);
     const sawRelationship = backup.data.relationships.some((r) => r.id === relationship.id);
@@ -317,7 +318,7 @@ describe('exportBackup / importBackup', () => {
     expect(summary.relationships).toBe(other.relationships.length);
     const ids = (await exportBackup()).data.relationships.map((r) => r.id).sort();
     expect(ids).toEqual(other.relationships.map((r) => r.id).sort());
-    expect(await db.notes.count()).toBe(other.notes.length);
+    expect((await noteStore.all()).length).toBe(other.notes.length);
   });
 
   it('merge keeps stored records, replaces those with the same id, and accepts references to stored ones', async () => {
@@ -375,10 +376,10 @@ describe('exportBackup / importBackup', () => {
     const data = seed();
     const text = serializeBackup(backupOf(data));
     await importBackup(new Blob([text], { type: 'application/json' }));
-    expect(await db.notes.count()).toBe(data.notes.length);
+    expect((await noteStore.all()).length).toBe(data.notes.length);
     await wipeAll();
     await importBackup(`\uFEFF${text}`);
-    expect(await db.notes.count()).toBe(data.notes.length);
+    expect((await noteStore.all()).length).toBe(data.notes.length);
   });
 
   it('wipeAll empties every table', async () => {
@@ -420,12 +421,12 @@ describe('a write that fails half-way', () => {
     const outOfSpace = (): never => {
       throw failure();
     };
-    db.notes.hook('creating', outOfSpace);
+    db.noteLists.hook('creating', outOfSpace);
     try {
       const error = await rejection(importBackup(serializeBackup(backupOf(seed()))));
       expect(error.message).toBe('your browser is out of storage space; nothing was imported');
     } finally {
-      db.notes.hook('creating').unsubscribe(outOfSpace);
+      db.noteLists.hook('creating').unsubscribe(outOfSpace);
     }
     // Notes are written after relationships, goals, sessions and agenda items: those rolled back too.
     expect(await snapshot()).toBe(before);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/database';
 import { formatRelationshipMarkdown, type RelationshipRecords, relationshipMarkdown } from '../../../lib/db/markdown';
-import { agendaStore, takeawayStore } from '../../../lib/db/session-lists';
+import { agendaStore, noteStore, takeawayStore } from '../../../lib/db/session-lists';
 import type { Goal } from '../../../lib/model/goal';
 import type { Relationship } from '../../../lib/model/relationship';
 import type { Session } from '../../../lib/model/session';
@@ -332,7 +332,7 @@ describe('relationshipMarkdown', () => {
     await db.goals.bulkAdd(data.goals);
     await db.sessions.bulkAdd(data.sessions);
     await agendaStore.add(data.agendaItems);
-    await db.notes.bulkAdd(data.notes);
+    await noteStore.add(data.notes);
     await takeawayStore.add(data.takeaways);
     await db.actionItems.bulkAdd(data.actionItems);
     await db.feedback.bulkAdd(data.feedback);

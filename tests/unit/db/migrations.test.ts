@@ -53,6 +53,13 @@ async function itemsOf(database: TandemDB) {
   return (await database.agendas.toArray()).flatMap((record) => record.items);
 }
 
+/** Every note a database holds, by id. */
+async function notesOf(database: TandemDB) {
+  return (await database.noteLists.toArray())
+    .flatMap((record) => record.items)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
 const session = {
   id: '5b0d8a42-7a4e-4a57-9d3a-2f1c7a0e9b11',
   calendarId: 'morgan.mentor@gmail.com',
@@ -90,8 +97,8 @@ describe('migrations', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
-    expect(await current.notes.toArray()).toEqual([note]);
-    expect(await current.notes.where('sessionId').equals(session.id).count()).toBe(1);
+    expect(await notesOf(current)).toEqual([note]);
+    expect((await current.noteLists.get(session.id))?.items).toEqual([note]);
     expect(
       await current.sessions.where('[calendarId+eventId]').equals([session.calendarId, session.eventId]).count(),
     ).toBe(1);
@@ -183,7 +190,7 @@ describe('migrations', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
-    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await notesOf(current)).toEqual([note]);
     await current.remoteEvents.put({
       calendarId: session.calendarId,
       eventId: 's1',
@@ -260,7 +267,7 @@ describe('migrations', () => {
     await current.open();
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(await current.sessions.toArray()).toEqual([session]);
-    expect(await current.notes.orderBy('id').toArray()).toEqual([shared, note]);
+    expect(await notesOf(current)).toEqual([shared, note]);
     expect(await itemsOf(current)).toEqual([item]);
     expect(await current.remoteEvents.toArray()).toEqual([remote]);
     expect(await current.syncState.toArray()).toEqual([{ calendarId: session.calendarId, syncToken: 'token-1' }]);
@@ -337,6 +344,8 @@ describe('migrations', () => {
     expect(current.verno).toBe(CURRENT_VERSION);
     expect(current.tables.map((table) => table.name)).not.toContain('agendaItems');
     expect(current.tables.map((table) => table.name)).not.toContain('takeaways');
+    expect(current.tables.map((table) => table.name)).not.toContain('notes');
+    expect(await current.noteLists.where('updatedAt').equals(note.updatedAt).primaryKeys()).toEqual([session.id]);
     expect(await current.takeawayLists.toArray()).toEqual([
       { sessionId: session.id, items: [takeaways[1], takeaways[0]], ids: ['k-mine', 'k-theirs'] },
     ]);
@@ -355,7 +364,7 @@ describe('migrations', () => {
     expect(await current.agendas.where('ids').equals('c-second').primaryKeys()).toEqual([session.id]);
     expect(await current.agendas.where('carried').equals('b-first').primaryKeys()).toEqual(['next-session']);
     expect(await current.sessions.toArray()).toEqual([session]);
-    expect(await current.notes.toArray()).toEqual([note]);
+    expect(await notesOf(current)).toEqual([note]);
     expect(await current.shares.count()).toBe(1);
     expect(
       (await current.checkIns.where('[relationshipId+createdAt]').between(['r1', ''], ['r1', '\uffff']).last())?.id,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/database';
 import { privateNoteFor, savePrivateNote } from '../../../lib/db/notes';
 import { recentNotes } from '../../../lib/db/recent-notes';
+import { noteStore } from '../../../lib/db/session-lists';
 import { findSession } from '../../../lib/db/sessions';
 import type { SessionTarget } from '../../../lib/model/session';
 
@@ -31,7 +32,7 @@ describe('savePrivateNote', () => {
     expect(second.createdAt).toBe(first.createdAt);
     expect((await privateNoteFor(occurrence))?.text).toBe('draft, finished');
     expect(await db.sessions.count()).toBe(1);
-    expect(await db.notes.count()).toBe(1);
+    expect((await noteStore.all()).length).toBe(1);
     expect(await findSession(occurrence)).toMatchObject({
       calendarId: 'morgan@example.com',
       eventId: 'series1_20261124T150000Z',
@@ -55,7 +56,7 @@ describe('savePrivateNote', () => {
       savePrivateNote(occurrence, 'c'),
     ]);
     expect(await db.sessions.count()).toBe(1);
-    expect(await db.notes.count()).toBe(1);
+    expect((await noteStore.all()).length).toBe(1);
   });
 
   it('stores text exactly as given: markup, emoji, right-to-left, megabytes', async () => {
@@ -68,11 +69,11 @@ describe('savePrivateNote', () => {
     const failNoteWrite = (): never => {
       throw new Error('disk full');
     };
-    db.notes.hook('creating', failNoteWrite);
+    db.noteLists.hook('creating', failNoteWrite);
     try {
       await expect(savePrivateNote(occurrence, 'lost?')).rejects.toThrow('disk full');
     } finally {
-      db.notes.hook('creating').unsubscribe(failNoteWrite);
+      db.noteLists.hook('creating').unsubscribe(failNoteWrite);
     }
     expect(await db.sessions.count()).toBe(0);
   });

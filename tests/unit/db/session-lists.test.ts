@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../lib/db/database';
 import { AGENDA_LAYOUT, listRecord, listRecords, TAKEAWAY_LAYOUT } from '../../../lib/db/session-list-records';
-import { agendaStore, carriedCopiesOf, takeawayStore } from '../../../lib/db/session-lists';
+import { agendaStore, carriedCopiesOf, newestNotes, noteStore, takeawayStore } from '../../../lib/db/session-lists';
 import type { AgendaItem } from '../../../lib/model/agenda';
+import type { Note } from '../../../lib/model/note';
 import type { Takeaway } from '../../../lib/model/outcome';
 
 const STAMP = '2026-11-20T10:00:00.000Z';
@@ -128,6 +129,33 @@ describe('session list stores', () => {
     await takeawayStore.delete(['t1', 't2']);
     expect(await db.takeawayLists.count()).toBe(0);
     expect(await agendaStore.of('s1')).toEqual([item('a', 's1', 1)]);
+  });
+
+  it('finds the newest notes with text across sessions, whichever note of a session is newer', async () => {
+    const note = (
+      id: string,
+      sessionId: string,
+      visibility: Note['visibility'],
+      minute: number,
+      text = `Note ${id}`,
+    ) => ({
+      id,
+      sessionId,
+      visibility,
+      text,
+      createdAt: STAMP,
+      updatedAt: `2026-11-20T10:${String(minute).padStart(2, '0')}:00.000Z`,
+    });
+    await noteStore.add([
+      note('a1', 'a', 'private', 50),
+      note('a2', 'a', 'shared', 40),
+      note('b1', 'b', 'private', 45),
+      note('c1', 'c', 'private', 59, '   '), // newest, but empty
+      note('d1', 'd', 'shared', 10),
+    ]);
+    expect((await newestNotes(3)).map((n) => n.id)).toEqual(['a1', 'b1', 'a2']);
+    expect((await newestNotes(10)).map((n) => n.id)).toEqual(['a1', 'b1', 'a2', 'd1']);
+    expect((await noteStore.of('a')).map((n) => n.visibility)).toEqual(['private', 'shared']);
   });
 
   it('joins the caller’s transaction: a failure later in it writes nothing', async () => {

@@ -6,7 +6,7 @@ import { db } from '../../../lib/db/database';
 import { addGoal } from '../../../lib/db/goals';
 import { saveNote } from '../../../lib/db/notes';
 import { recordTables } from '../../../lib/db/records';
-import { agendaStore, takeawayStore } from '../../../lib/db/session-lists';
+import { agendaStore, noteStore, notesFor, takeawayStore } from '../../../lib/db/session-lists';
 import { ensureSession } from '../../../lib/db/sessions';
 import { addTakeaway } from '../../../lib/db/takeaways';
 import { giveShareConsent } from '../../../lib/share/consent';
@@ -95,7 +95,7 @@ describe('merging the other person’s payload', () => {
         reviewSessionId: me.session.id,
       },
     ]);
-    const notes = await db.notes.toArray();
+    const notes = await noteStore.all();
     expect(notes.map((n) => [n.visibility, n.text]).sort()).toEqual([
       ['private', 'my own worries'],
       ['shared', 'We agreed to meet in person next month.'],
@@ -241,7 +241,7 @@ describe('merging the other person’s payload', () => {
     clockAt(t(2));
     await saveNote(target, 'shared', 'My summary');
     await receive(propertiesOf({ items: [note('Their summary', t(3), 'mentee')] }), {}, new Date(t(4)));
-    const [shared] = await db.notes.where('sessionId').equals(me.session.id).toArray();
+    const [shared] = await notesFor(me.session.id);
     expect(shared).toMatchObject({ text: 'Their summary', history: [{ text: 'My summary', by: 'me' }] });
   });
 
@@ -309,7 +309,7 @@ describe('merging the other person’s payload', () => {
     const { [chunkKey(1)]: _, ...partial } = properties;
     await receive(partial);
     await receive({ ...properties, [chunkKey(0)]: `Q${properties[chunkKey(0)]?.slice(1)}` });
-    expect(await snapshot()).toMatchObject({ notes: before.notes, agendas: [], shareClocks: [] });
+    expect(await snapshot()).toMatchObject({ noteLists: before.noteLists, agendas: [], shareClocks: [] });
   });
 
   it('knowing more than the payload publishes the merged content (consent and permission given)', async () => {
@@ -365,6 +365,6 @@ describe('merging the other person’s payload', () => {
     const encoded = encodePayload({ items: [note('long '.repeat(1000), t(1))] });
     if (encoded.kind !== 'ok') throw new Error('does not fit');
     await receive(encoded.properties);
-    expect((await db.notes.toArray())[0]?.text).toBe('long '.repeat(1000));
+    expect((await noteStore.all())[0]?.text).toBe('long '.repeat(1000));
   });
 });

@@ -192,7 +192,7 @@ describe('two people share one agenda through the event', () => {
     expect(await mentee.db.actionItems.toArray()).toMatchObject([
       { text: 'Draft the self-review', owner: 'mentee', dueOn: '2026-12-01', relationshipId: mentee.relationship.id },
     ]);
-    expect(await mentee.db.notes.toArray()).toMatchObject([
+    expect((await mentee.db.noteLists.toArray()).flatMap((list) => list.items)).toMatchObject([
       { visibility: 'shared', text: 'We meet in person next month.' },
     ]);
     const menteeData = JSON.stringify(

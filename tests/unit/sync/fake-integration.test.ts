@@ -12,6 +12,7 @@ import { RELATIONSHIP_KEY } from '../../../lib/calendar/tags';
 import { addAgendaItem, agendaFor } from '../../../lib/db/agenda';
 import { db } from '../../../lib/db/database';
 import { linkSeries, relationshipForSeries } from '../../../lib/db/relationships';
+import { noteStore, notesFor } from '../../../lib/db/session-lists';
 import type { Session } from '../../../lib/model/session';
 import { drainOutbox, enqueue } from '../../../lib/sync/outbox';
 import { changeCadence, scheduleSeries } from '../../../lib/sync/schedule';
@@ -62,14 +63,16 @@ const sync = (client = clientFor(fake, clock)) => syncAll(client, { now: clock.d
 const drain = (client = clientFor(fake, clock)) => drainOutbox(client, { now: clock.date, random: () => 0.5 });
 const eventOnFake = (id: string) => fake.eventsIn(MORGAN).find((e) => e.id === id);
 const addNote = (sessionId: string, text: string) =>
-  db.notes.add({
-    id: crypto.randomUUID(),
-    sessionId,
-    visibility: 'private',
-    text,
-    createdAt: clock.date().toISOString(),
-    updatedAt: clock.date().toISOString(),
-  });
+  noteStore.add([
+    {
+      id: crypto.randomUUID(),
+      sessionId,
+      visibility: 'private',
+      text,
+      createdAt: clock.date().toISOString(),
+      updatedAt: clock.date().toISOString(),
+    },
+  ]);
 
 /** The seeded series linked to a relationship (as "Track as mentoring session" does), then synced. */
 async function linkedAndSynced() {
@@ -211,7 +214,7 @@ describe('sync against the fake Google', () => {
     expect((await sync()).errors).toEqual([]);
     expect(await relationshipForSeries(MORGAN, split.id as string)).toBeUndefined();
     expect((await sessions()).filter((s) => s.seriesId === split.id)).toEqual([]);
-    expect(await db.notes.where('sessionId').equals(later.id).count()).toBe(1);
+    expect((await notesFor(later.id)).length).toBe(1);
     expect(await relationshipForSeries(MORGAN, SERIES)).toBeDefined();
   });
 
@@ -337,7 +340,7 @@ describe('sync against the fake Google', () => {
       [200, false],
     ]);
     expect((await sessions()).map((s) => s.id)).toEqual(ids);
-    expect(await db.notes.where('sessionId').equals(kept.id).count()).toBe(1);
+    expect((await notesFor(kept.id)).length).toBe(1);
     expect((await found(occurrenceId('2026-12-01'))).status).toBe('cancelled');
     fake.log.clear();
     await sync();
@@ -374,13 +377,13 @@ describe('sync against the fake Google', () => {
     expect((await accountItem.getValue()).status).toBe('sign-in-again');
     expect(await db.outbox.count()).toBe(1);
     expect(await db.sessions.count()).toBe(before.length + 8);
-    expect(await db.notes.count()).toBe(1);
+    expect((await noteStore.all()).length).toBe(1);
     expect(eventOnFake(seriesId)).toBeUndefined();
 
     expect(await service.signIn()).toEqual({ account: 'signed-in' });
     expect(await db.outbox.count()).toBe(0);
     expect(eventOnFake(seriesId)?.extendedProperties?.private?.[RELATIONSHIP_KEY]).toBe(relationship.id);
     expect(await db.sessions.count()).toBe(before.length + 8);
-    expect(await db.notes.count()).toBe(1);
+    expect((await noteStore.all()).length).toBe(1);
   });
 });

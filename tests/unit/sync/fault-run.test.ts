@@ -24,7 +24,7 @@ import { addAgendaItem } from '../../../lib/db/agenda';
 import { db } from '../../../lib/db/database';
 import { savePrivateNote } from '../../../lib/db/notes';
 import { linkSeries } from '../../../lib/db/relationships';
-import { agendaFor, agendaStore } from '../../../lib/db/session-lists';
+import { agendaFor, agendaStore, noteStore, notesFor } from '../../../lib/db/session-lists';
 import { splitInstanceId } from '../../../lib/hosts/calendar/eid';
 import type { SyncReply } from '../../../lib/messaging';
 import type { Cadence, Relationship } from '../../../lib/model/relationship';
@@ -436,7 +436,7 @@ it(`randomized fault run: ${ROUNDS} rounds, seed ${SEED} (TANDEM_FAULT_SEED)`, {
     expect(new Set(keys).size, 'one session per occurrence, in one calendar').toBe(keys.length);
     expect(sessions.filter((s) => s.calendarId && s.calendarId !== MORGAN).map((s) => s.calendarId)).toEqual([]);
     const sessionIds = new Set(sessions.map((s) => s.id));
-    const keptNotes = new Map((await db.notes.toArray()).map((n) => [n.id, n]));
+    const keptNotes = new Map((await noteStore.all()).map((n) => [n.id, n]));
     for (const [id, text] of notes) {
       expect(keptNotes.get(id)?.text, `note ${id}`).toBe(text);
       expect(sessionIds.has(keptNotes.get(id)?.sessionId ?? ''), `the session of note ${id}`).toBe(true);
@@ -449,7 +449,7 @@ it(`randomized fault run: ${ROUNDS} rounds, seed ${SEED} (TANDEM_FAULT_SEED)`, {
   }
 
   async function hasContent(sessionId: string) {
-    return (await db.notes.where('sessionId').equals(sessionId).count()) > 0 || (await agendaFor(sessionId)).length > 0;
+    return (await notesFor(sessionId)).length > 0 || (await agendaFor(sessionId)).length > 0;
   }
 
   let compared = 0;

@@ -3,7 +3,7 @@ import { tandemTags } from '../../../lib/calendar/tags';
 import { addAgendaItem } from '../../../lib/db/agenda';
 import { db } from '../../../lib/db/database';
 import { relationshipForSeries } from '../../../lib/db/relationships';
-import { agendaFor, agendaStore } from '../../../lib/db/session-lists';
+import { agendaFor, agendaStore, noteStore, notesFor } from '../../../lib/db/session-lists';
 import type { Session } from '../../../lib/model/session';
 import { syncAll, syncCalendar } from '../../../lib/sync/sync';
 import { CALENDAR, menteeRelationship, SERIES, unlinkedRelationship } from '../db/factory';
@@ -51,14 +51,16 @@ async function found(day: string): Promise<Session> {
 }
 const sessions = () => db.sessions.orderBy('start').toArray();
 const addNote = (sessionId: string, text: string) =>
-  db.notes.add({
-    id: crypto.randomUUID(),
-    sessionId,
-    visibility: 'private',
-    text,
-    createdAt: NOW.toISOString(),
-    updatedAt: NOW.toISOString(),
-  });
+  noteStore.add([
+    {
+      id: crypto.randomUUID(),
+      sessionId,
+      visibility: 'private',
+      text,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    },
+  ]);
 
 let google: ReturnType<typeof miniGoogle>;
 beforeEach(async () => {
@@ -320,7 +322,7 @@ describe('syncCalendar: changes from Google', () => {
     google.put(instance('2026-12-01', { status: 'cancelled' }));
     const result = await syncCalendar(google.client, CALENDAR, { now: clock });
     expect(result.full).toBe(true);
-    expect(await db.notes.where('sessionId').equals(kept.id).count()).toBe(1);
+    expect((await notesFor(kept.id)).length).toBe(1);
     expect((await session('2026-11-24'))?.id).toBe(kept.id);
     expect((await session('2026-12-01'))?.status).toBe('cancelled');
     expect(await db.sessions.count()).toBe(8);
@@ -332,7 +334,7 @@ describe('syncCalendar: changes from Google', () => {
     await syncCalendar(google.client, CALENDAR, { now: clock });
     expect(await relationshipForSeries(CALENDAR, SERIES)).toBeUndefined();
     expect((await session('2026-11-24'))?.status).toBe('cancelled');
-    expect(await db.notes.count()).toBe(1);
+    expect((await noteStore.all()).length).toBe(1);
   });
 });
 
