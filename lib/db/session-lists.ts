@@ -124,11 +124,10 @@ function sessionListStore<T extends Listed, R extends SessionList<T>>(
     },
     add(items) {
       if (items.length === 0) return Promise.resolve();
+      const ids = items.map((item) => item.id);
+      if (new Set(ids).size < ids.length) return Promise.reject(new ListItemExists());
       return inTransaction(async () => {
-        const taken = await table()
-          .where('ids')
-          .anyOf(items.map((item) => item.id))
-          .count();
+        const taken = await table().where('ids').anyOf(ids).count();
         if (taken > 0) throw new ListItemExists();
         await store.put(items);
       });

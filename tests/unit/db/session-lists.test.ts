@@ -78,6 +78,9 @@ describe('session list stores', () => {
     await expect(agendaStore.add([item('b', 's1', 2), item('a', 's2', 1)])).rejects.toMatchObject({
       name: 'ConstraintError',
     });
+    await expect(agendaStore.add([item('b', 's1', 2), item('b', 's2', 1)])).rejects.toMatchObject({
+      name: 'ConstraintError',
+    });
     expect(await agendaStore.all()).toEqual([item('a', 's1', 1)]);
   });
 
