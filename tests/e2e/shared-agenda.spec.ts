@@ -191,6 +191,8 @@ test('mentor and mentee share one agenda through the event; private notes never 
     const event = fakeGoogle.eventsIn(MORGAN).find((e) => e.id === OCCURRENCE);
     expect(event?.description).toContain('--- Tandem ---');
     for (const text of [...QUESTIONS, TAKEAWAY]) expect(event?.description).toContain(text);
+    // Who wrote the takeaway down, as for agenda items, for Alex reading the event on a phone.
+    expect(event?.description).toContain(`- ${TAKEAWAY} (mentor)`);
     expect(event?.description).not.toContain(PRIVATE);
 
     // Alex syncs after the session: the questions ticked, the takeaway, never the private note.
