@@ -15,23 +15,26 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
   const disclosure = control.disclosure.value;
   const open = disclosure !== null;
   const heading = useRef<HTMLHeadingElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const shareButton = useRef<HTMLButtonElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(false);
-  const stopping = useRef(false);
+  // Set by the user's own action in this control, until its result has rendered. Consent given or
+  // withdrawn in another panel (Calendar and Meet open at once) leaves it unset: that takes no focus.
+  const refocus = useRef(false);
   const consented = control.consented.value;
-  // Opening moves focus into the disclosure; closing brings it back to what opened it.
+  // Opening moves focus into the disclosure. After the user's action here, focus goes to the button
+  // the control shows once that render has it ("Share with …" after "Not now", Escape or "Stop
+  // sharing"; "Stop sharing" after "Share"), not to the page's body: the button pressed is gone.
   useEffect(() => {
     if (open && !wasOpen.current) heading.current?.focus();
-    if (!open && wasOpen.current) button.current?.focus();
+    // Only this control's buttons close the disclosure ("Share", "Not now", Escape).
+    if (!open && wasOpen.current) refocus.current = true;
     wasOpen.current = open;
-  }, [open]);
-  // "Stop sharing" disappears once it worked: focus goes to the "Share with …" button that took its
-  // place, rendered by then (not to the page's body).
-  useEffect(() => {
-    if (consented || !stopping.current) return;
-    stopping.current = false;
-    button.current?.focus();
-  }, [consented]);
+    const target = shareButton.current ?? stopButton.current;
+    if (!refocus.current || !target) return;
+    refocus.current = false;
+    target.focus();
+  }, [open, consented]);
   if (!control.available.value) return null;
   const other = relationship.other.name;
   // Before consent nothing was shared, so there is nothing to report, except writes that
@@ -49,7 +52,7 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
       </h2>
       {!control.consented.value && !open && (
         <button
-          ref={button}
+          ref={shareButton}
           type="button"
           class="link small"
           aria-describedby="share-hint"
@@ -90,13 +93,14 @@ export function ShareControl({ sessionId, relationship }: { sessionId: string; r
       </p>
       {control.consented.value && (
         <button
+          ref={stopButton}
           type="button"
           class="link small"
           onClick={async () => {
-            stopping.current = true;
+            refocus.current = true;
             await control.stop();
             // Still sharing (stopping failed, the alert says why): the button stays, and so does focus.
-            if (control.consented.value) stopping.current = false;
+            if (control.consented.value) refocus.current = false;
           }}
         >
           Stop sharing with {other}

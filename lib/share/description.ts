@@ -38,7 +38,14 @@ export function shareDescriptionBlock(doc: ShareDoc): string {
         return `${index + 1}. ${tick} ${text(item)}${details.length ? ` (${details.join(', ')})` : ''}`;
       }),
     },
-    { title: 'Takeaways', lines: of('takeaway').map((item) => `- ${text(item)}`) },
+    {
+      title: 'Takeaways',
+      lines: of('takeaway').map((item) => {
+        // Who wrote it down, as for agenda items; a takeaway shared before takeaways had an author has none.
+        const author = role(item, 'author');
+        return `- ${text(item)}${author ? ` (${author})` : ''}`;
+      }),
+    },
     {
       title: 'Action items',
       lines: of('action').map((item) => {

@@ -191,6 +191,8 @@ test('mentor and mentee share one agenda through the event; private notes never 
     const event = fakeGoogle.eventsIn(MORGAN).find((e) => e.id === OCCURRENCE);
     expect(event?.description).toContain('--- Tandem ---');
     for (const text of [...QUESTIONS, TAKEAWAY]) expect(event?.description).toContain(text);
+    // Who wrote the takeaway down, as for agenda items, for Alex reading the event on a phone.
+    expect(event?.description).toContain(`- ${TAKEAWAY} (mentor)`);
     expect(event?.description).not.toContain(PRIVATE);
 
     // Alex syncs after the session: the questions ticked, the takeaway, never the private note.
@@ -310,7 +312,7 @@ test('Google refuses a write the kept event allowed (403): said once, with whom 
     await mentee.trackNew({ name: 'Morgan Mentor', role: 'mentee' });
     await alex.options.syncNow();
 
-    // Consent with the keyboard only: focus moves into the disclosure and back out.
+    // Consent with the keyboard only: focus moves into the disclosure, back out, and to "Stop sharing".
     const share = mentee.frame.getByRole('button', { name: 'Share with Morgan Mentor' });
     await expect(share).toHaveAccessibleDescription('Shows what would be written to the calendar event first.');
     await share.focus();
@@ -328,6 +330,8 @@ test('Google refuses a write the kept event allowed (403): said once, with whom 
     await share.press('Enter');
     await disclosure.getByRole('button', { name: 'Share', exact: true }).press('Enter');
     await expect(disclosure).toHaveCount(0);
+    // The button pressed is gone: focus is on "Stop sharing", which replaces "Share with …".
+    await expect(mentee.frame.getByRole('button', { name: 'Stop sharing with Morgan Mentor' })).toBeFocused();
 
     // Morgan no longer lets guests modify the event; Alex's Tandem has not seen that yet.
     fakeGoogle.google.patch(SERIES, { guestsCanModify: false });

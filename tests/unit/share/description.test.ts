@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BLOCK_END, BLOCK_START, replaceTandemBlock, tandemDescriptionBlock } from '../../../lib/calendar/series';
 import { MAX_BLOCK_CHARS, MAX_NOTE_CHARS, shareDescriptionBlock } from '../../../lib/share/description';
-import type { ShareDoc } from '../../../lib/share/doc';
+import type { ShareDoc, SharedItem } from '../../../lib/share/doc';
 import { action, agendaItem, ids, note, t, takeaway, withField } from './helpers';
 
 const doc: ShareDoc = {
@@ -20,13 +20,14 @@ const doc: ShareDoc = {
     ),
     { kind: 'agenda', id: ids.a3, fields: {}, deleted: { at: t(5), by: 'mentee' } },
     takeaway(ids.k1, 'Write the case as outcomes, not tasks', t(3)),
+    takeaway(ids.k2, 'Ask for the promotion criteria in writing', t(4), 'mentee'),
     action(ids.c1, 'Draft the self-review', 'mentee', t(4), 'mentor', { due: '2026-12-01' }),
     note('We agreed to meet in person next month.', t(6)),
   ],
 };
 
 describe('shareDescriptionBlock', () => {
-  it('lists the agenda in order with ticks, authors, time boxes and goals; takeaways; action items; the note', () => {
+  it('lists the agenda in order with ticks, authors, time boxes and goals; takeaways with authors; action items; the note', () => {
     expect(shareDescriptionBlock(doc)).toBe(
       [
         BLOCK_START,
@@ -37,7 +38,8 @@ describe('shareDescriptionBlock', () => {
         '2. [ ] Feedback on the talk draft (mentor, 15 min, goal: Speak at a conference)',
         '',
         'Takeaways',
-        '- Write the case as outcomes, not tasks',
+        '- Write the case as outcomes, not tasks (mentor)',
+        '- Ask for the promotion criteria in writing (mentee)',
         '',
         'Action items',
         '- [ ] Draft the self-review (mentee, due 2026-12-01)',
@@ -46,6 +48,17 @@ describe('shareDescriptionBlock', () => {
         'We agreed to meet in person next month.',
         BLOCK_END,
       ].join('\n'),
+    );
+  });
+
+  it('a takeaway without an author (written before takeaways had one) shows no empty brackets', () => {
+    const before: SharedItem = {
+      kind: 'takeaway',
+      id: ids.k1,
+      fields: { text: { v: 'Write the case as outcomes, not tasks', at: t(3), by: 'mentor' } },
+    };
+    expect(shareDescriptionBlock({ items: [before] })).toContain(
+      '\nTakeaways\n- Write the case as outcomes, not tasks\n',
     );
   });
 
@@ -96,6 +109,25 @@ describe('shareDescriptionBlock', () => {
     expect(block).toMatch(/… and \d+ more in Tandem/);
     const short = shareDescriptionBlock({ items: [note('n'.repeat(5000), t(2))] });
     expect(short).toContain(`${'n'.repeat(MAX_NOTE_CHARS)}… (continued in Tandem)`);
+  });
+
+  it('takeaways with their authors count within the same limit', () => {
+    const many: ShareDoc = {
+      items: Array.from({ length: 60 }, (_, i) =>
+        takeaway(
+          `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+          `Takeaway ${i} ${'x'.repeat(80)}`,
+          t(1),
+          'mentee',
+        ),
+      ),
+    };
+    const block = shareDescriptionBlock(many);
+    expect(block.length).toBeLessThanOrEqual(MAX_BLOCK_CHARS);
+    const shown = block.split('\n').filter((entry) => entry.startsWith('- Takeaway '));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((entry) => entry.endsWith(' (mentee)'))).toBe(true);
+    expect(block).toContain(`… and ${60 - shown.length} more in Tandem`);
   });
 
   it('says when nothing is shared (everything was deleted)', () => {
