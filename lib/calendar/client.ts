@@ -18,7 +18,7 @@
 import type { calendar_v3 } from 'googleapis';
 import type { z } from 'zod/mini';
 import { log } from '../log';
-import type { TokenProvider } from './auth';
+import type { Fetch, TokenProvider } from './auth';
 import { GOOGLE_API_BASE } from './config';
 import { ApiErrorBody, ApiEvent, CalendarListPage, EventsPage, errorReason } from './schemas';
 
@@ -75,8 +75,6 @@ export class CalendarApiError extends Error {
     this.retryAt = init.retryAt ?? null;
   }
 }
-
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 export interface CalendarClientOptions {
   /** Default Google's; tests and the demo use the fake server. */
