@@ -1,11 +1,9 @@
 import { preact } from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CALENDAR_SCOPE } from './lib/calendar/scope';
 
 /** The only hosts whose pages may embed our panel and run our content scripts. */
 const GOOGLE_HOSTS = ['https://calendar.google.com/*', 'https://meet.google.com/*'];
-
-/** The one OAuth scope Tandem asks for (lib/calendar/auth.ts CALENDAR_SCOPE): events on calendars the user owns. */
-const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events.owned';
 
 /**
  * Two OAuth client ids, both optional, both read from `.env.local` (README, "Google Calendar sync"):

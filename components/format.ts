@@ -1,6 +1,8 @@
-import { rruleParts } from '../lib/cadence';
+import { cadenceLabel } from '../lib/cadence';
 import type { Role } from '../lib/model/common';
-import type { Agreement, Cadence, Channel, Relationship } from '../lib/model/relationship';
+import type { Agreement, Channel, Relationship } from '../lib/model/relationship';
+
+export { cadenceLabel };
 
 const CHANNEL_NAMES: Record<Channel, string> = {
   video: 'video',
@@ -9,26 +11,6 @@ const CHANNEL_NAMES: Record<Channel, string> = {
   email: 'email',
   'in-person': 'in person',
 };
-
-const FREQ_UNITS: Record<string, string> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
-
-/** "every 2 weeks"; a custom RRULE is told by its frequency and interval. */
-export function cadenceLabel(cadence: Cadence): string {
-  switch (cadence.kind) {
-    case 'weekly':
-      return 'every week';
-    case 'biweekly':
-      return 'every 2 weeks';
-    case 'monthly':
-      return 'every month';
-    case 'custom': {
-      const parts = rruleParts(cadence.rrule);
-      const unit = FREQ_UNITS[parts.get('FREQ') ?? ''] ?? 'time';
-      const interval = Number(parts.get('INTERVAL') ?? '1');
-      return interval > 1 ? `every ${interval} ${unit}s` : `every ${unit}`;
-    }
-  }
-}
 
 /** The agreement in one line: "every 2 weeks · 45 min · video". */
 export function agreementLine(agreement: Agreement): string {

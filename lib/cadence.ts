@@ -39,6 +39,53 @@ export function rruleParts(rrule: string): Map<string, string> {
   );
 }
 
+const FREQ_UNITS: Readonly<Record<string, string>> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
+const WEEKDAYS: Readonly<Record<string, string>> = {
+  MO: 'Monday',
+  TU: 'Tuesday',
+  WE: 'Wednesday',
+  TH: 'Thursday',
+  FR: 'Friday',
+  SA: 'Saturday',
+  SU: 'Sunday',
+};
+
+/**
+ * The cadence in words. `short` (the default, for the UI): "every 2 weeks"; a custom RRULE is told
+ * by its frequency and interval only. `full` (the Markdown export, which should lose nothing): also
+ * its weekdays, "every week on Tuesday and Thursday", and a rule with more to it than that keeps its
+ * RRULE in brackets, "every month (FREQ=MONTHLY;BYDAY=1TU)".
+ */
+export function cadenceLabel(cadence: Cadence, detail: 'short' | 'full' = 'short'): string {
+  switch (cadence.kind) {
+    case 'weekly':
+      return 'every week';
+    case 'biweekly':
+      return 'every 2 weeks';
+    case 'monthly':
+      return 'every month';
+    case 'custom': {
+      const parts = rruleParts(cadence.rrule);
+      const unit = FREQ_UNITS[parts.get('FREQ') ?? ''] ?? 'period';
+      const interval = Number(parts.get('INTERVAL') ?? '1');
+      const every = `every ${interval > 1 ? `${interval} ${unit}s` : unit}`;
+      if (detail === 'short') return every;
+      const days = (parts.get('BYDAY') ?? '').split(',').filter(Boolean);
+      const dayNames = days.flatMap((day) => WEEKDAYS[day] ?? []);
+      const onDays = days.length > 0 && dayNames.length === days.length ? ` on ${andList(dayNames)}` : '';
+      const described = new Set(['FREQ', 'INTERVAL', ...(onDays ? ['BYDAY'] : [])]);
+      const rest = [...parts.keys()].some((key) => !described.has(key))
+        ? ` (${cadence.rrule.replace(/^RRULE:/, '')})`
+        : '';
+      return `${every}${onDays}${rest}`;
+    }
+  }
+}
+
+function andList(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
 /** Whether a session counts as having taken place: it is in the past and was not cancelled. */
 export function tookPlace(session: Pick<Session, 'start' | 'status'>, nowMs: number): boolean {
   return session.start !== undefined && session.status !== 'cancelled' && startTime(session.start) <= nowMs;

@@ -14,9 +14,7 @@
 import { browser } from 'wxt/browser';
 import { log } from '../log';
 import { type CalendarConfig, GOOGLE_AUTH_URL } from './config';
-
-/** Exactly what Tandem needs: events on calendars the user owns (not other calendars, not settings). */
-export const CALENDAR_SCOPE = 'https://www.googleapis.com/auth/calendar.events.owned';
+import { CALENDAR_SCOPE } from './scope';
 
 export interface TokenProvider {
   /** A valid access token, or `null` if there is none. `interactive` may show Google's consent window. */
@@ -39,7 +37,8 @@ export interface IdentityApi {
   getRedirectURL(path?: string): string;
 }
 
-type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+/** `fetch` as the Calendar code calls it (tests and the demo pass their own); every call passes `init`. */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Where our log lines say they come from. */
 const LOG_SCOPE = 'calendar';

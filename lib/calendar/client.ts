@@ -8,9 +8,17 @@
  * cooldown shared by every call of the client: each rate-limited answer doubles it (31 s, 62 s, then
  * 120 s at most), no request starts before it has passed, and only one request at a time may test
  * whether it has; the next success (or 4xx that is no rate limit) lifts it. So under sustained rate limiting the client sends at
- * most one request per 30 s, however many callers there are. A call never waits longer than
- * `maxWaitMs` at once: it fails with `retryAt` instead, because long waits belong in the sync
- * scheduler (alarms outlive the service worker, timers do not).
+ * most one request per 30 s, however many callers there are.
+ *
+ * A call never waits longer than `maxWaitMs` (25 s) at once: it fails with `retryAt` instead,
+ * because the client runs in the MV3 background (a service worker in Chrome), which the browser
+ * stops after about 30 s without an event or extension API call; a pending timer does not count.
+ * So the client only sleeps through the backoff's jitter (at most 16 s) and a short `Retry-After`;
+ * every cooldown (31 s at least) goes back to the caller as `retryAt`. The outbox
+ * (lib/sync/outbox.ts) stores that as the op's `nextAttemptAt`, which survives the worker
+ * stopping, and the sync alarm (every SYNC_EVERY_MINUTES, lib/sync/account.ts) drains it again
+ * once it has passed; a failed read is simply tried again at the next alarm. The cooldown itself
+ * lives in memory only.
  *
  * Tokens come from the `TokenProvider` and go only into the Authorization header: never logged,
  * never stored. A 401 drops the token at the provider and retries once with a fresh one.
@@ -18,7 +26,7 @@
 import type { calendar_v3 } from 'googleapis';
 import type { z } from 'zod/mini';
 import { log } from '../log';
-import type { TokenProvider } from './auth';
+import type { Fetch, TokenProvider } from './auth';
 import { GOOGLE_API_BASE } from './config';
 import { ApiErrorBody, ApiEvent, CalendarListPage, EventsPage, errorReason } from './schemas';
 
@@ -76,8 +84,6 @@ export class CalendarApiError extends Error {
   }
 }
 
-type Fetch = (input: string, init: RequestInit) => Promise<Response>;
-
 export interface CalendarClientOptions {
   /** Default Google's; tests and the demo use the fake server. */
   baseUrl?: string;
@@ -90,7 +96,10 @@ export interface CalendarClientOptions {
   now?: () => number;
   /** Attempts per call for retryable failures. Default 4. */
   maxAttempts?: number;
-  /** The longest a call waits before one attempt (backoff, Retry-After or cooldown). Default 45 s. */
+  /**
+   * The longest a call waits before one attempt (backoff, Retry-After or cooldown). Default 25 s:
+   * well inside the ~30 s an idle MV3 service worker lives (see the top of this file).
+   */
   maxWaitMs?: number;
   /** Per request. Default 30 s. */
   timeoutMs?: number;
@@ -180,6 +189,8 @@ const BACKOFF_MAX_MS = 16_000;
 /** Just over 30 s, so that two requests are never within one 30-second window, even on a tie. */
 const FIRST_COOLDOWN_MS = 31_000;
 const MAX_COOLDOWN_MS = 120_000;
+/** A wait the service worker outlives: it is stopped after ~30 s without an event or API call. */
+const MAX_WAIT_MS = 25_000;
 
 interface ApiRequest {
   operation: string;
@@ -197,7 +208,7 @@ export function createCalendarClient(options: CalendarClientOptions): CalendarCl
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
   const maxAttempts = options.maxAttempts ?? 4;
-  const maxWaitMs = options.maxWaitMs ?? 45_000;
+  const maxWaitMs = options.maxWaitMs ?? MAX_WAIT_MS;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const cooldown = createCooldown(now);
 

@@ -1,8 +1,9 @@
+import { cadenceLabel } from '../cadence';
 import type { AgendaItem } from '../model/agenda';
 import type { Goal } from '../model/goal';
 import type { Note } from '../model/note';
 import type { ActionItem, CheckIn, Feedback, Takeaway, Win } from '../model/outcome';
-import type { Cadence, Relationship } from '../model/relationship';
+import type { Relationship } from '../model/relationship';
 import type { Session } from '../model/session';
 import { db } from './database';
 import { agendaStore, noteStore, takeawayStore } from './session-lists';
@@ -246,7 +247,7 @@ function agreementBlocks(relationship: Relationship, person: (role: Relationship
   return [
     '## Agreement',
     list([
-      `Cadence: ${cadenceInWords(agreement.cadence)}`,
+      `Cadence: ${cadenceLabel(agreement.cadence, 'full')}`,
       `Session length: ${agreement.sessionMinutes} minutes`,
       `Channels: ${agreement.channels.length > 0 ? agreement.channels.map((channel) => channel.replace('-', ' ')).join(', ') : 'none agreed'}`,
       ...(agreement.reviewOn ? [`Review on: ${agreement.reviewOn}`] : []),
@@ -256,47 +257,6 @@ function agreementBlocks(relationship: Relationship, person: (role: Relationship
     '### Boundaries',
     agreement.boundaries.length > 0 ? list(agreement.boundaries.map(text)) : 'None agreed.',
   ];
-}
-
-const WEEKDAYS: Readonly<Record<string, string>> = {
-  MO: 'Monday',
-  TU: 'Tuesday',
-  WE: 'Wednesday',
-  TH: 'Thursday',
-  FR: 'Friday',
-  SA: 'Saturday',
-  SU: 'Sunday',
-};
-const UNITS: Readonly<Record<string, string>> = { DAILY: 'day', WEEKLY: 'week', MONTHLY: 'month', YEARLY: 'year' };
-
-/** "every 2 weeks", "every week on Tuesday and Thursday"; a rule with more to it keeps its RRULE. */
-function cadenceInWords(cadence: Cadence): string {
-  switch (cadence.kind) {
-    case 'weekly':
-      return 'every week';
-    case 'biweekly':
-      return 'every 2 weeks';
-    case 'monthly':
-      return 'every month';
-    case 'custom': {
-      const rule = cadence.rrule.replace(/^RRULE:/, '');
-      const parts = new Map(
-        rule.split(';').map((part) => [part.slice(0, part.indexOf('=')), part.slice(part.indexOf('=') + 1)]),
-      );
-      const unit = UNITS[parts.get('FREQ') ?? ''] ?? 'period';
-      const interval = Number(parts.get('INTERVAL') ?? '1');
-      const days = (parts.get('BYDAY') ?? '').split(',').filter(Boolean);
-      const dayNames = days.flatMap((day) => WEEKDAYS[day] ?? []);
-      const onDays = days.length > 0 && dayNames.length === days.length ? ` on ${andList(dayNames)}` : '';
-      const described = new Set(['FREQ', 'INTERVAL', ...(onDays ? ['BYDAY'] : [])]);
-      const rest = [...parts.keys()].some((key) => !described.has(key)) ? ` (${rule})` : '';
-      return `every ${interval > 1 ? `${interval} ${unit}s` : unit}${onDays}${rest}`;
-    }
-  }
-}
-
-function andList(words: readonly string[]): string {
-  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
 /** Formats instants in one time zone as `YYYY-MM-DD` and `YYYY-MM-DD HH:MM`. */

@@ -1,5 +1,6 @@
 import type { SessionTarget } from '../model/session';
 import { decodeEid } from './calendar/eid';
+import { editPageEid } from './calendar/urls';
 import { meetingCodeFromPath } from './meet/meeting-code';
 
 /**
@@ -11,7 +12,7 @@ export type TabTarget =
   | { kind: 'session'; target: SessionTarget }
   /** meet.google.com without a meeting code: the landing page, `/new`, … */
   | { kind: 'meet-no-call' }
-  /** calendar.google.com, but not an event's page (the grid, settings, …). */
+  /** calendar.google.com, but not an existing event's page (the grid, settings, a new event or a copy, …). */
   | { kind: 'calendar-no-event' }
   /** An event page whose eid is not a calendar event (a task) or cannot be decoded. */
   | { kind: 'calendar-not-event'; reason: string }
@@ -23,8 +24,6 @@ export type TabTarget =
 
 const MEET_ORIGIN = 'https://meet.google.com';
 const CALENDAR_ORIGIN = 'https://calendar.google.com';
-/** Calendar's event page: `/calendar/u/0/r/eventedit/<eid>` (design.md §6), also without `/u/<n>`. */
-const EVENT_EDIT = /^\/calendar(?:\/u\/\d+)?\/r\/eventedit\/([^/]+)/;
 
 export function tabTarget(url: string | undefined): TabTarget {
   if (!url) return { kind: 'elsewhere' };
@@ -39,9 +38,10 @@ export function tabTarget(url: string | undefined): TabTarget {
     return code ? { kind: 'session', target: { kind: 'meet', code } } : { kind: 'meet-no-call' };
   }
   if (parsed.origin === CALENDAR_ORIGIN) {
-    const eid = EVENT_EDIT.exec(parsed.pathname)?.[1];
+    // The same event pages as the Calendar content script's panel (lib/hosts/calendar/edit-page-panel.ts).
+    const eid = editPageEid(parsed.pathname);
     if (!eid) return { kind: 'calendar-no-event' };
-    const decoded = decodeEid(safeDecode(eid));
+    const decoded = decodeEid(eid);
     if (!decoded.ok) return { kind: 'calendar-not-event', reason: decoded.reason };
     const { calendarId, eventId } = decoded.ref;
     return { kind: 'session', target: { kind: 'calendar', calendarId, eventId } };
@@ -54,12 +54,4 @@ export function tabTargetKey(target: TabTarget): string {
   if (target.kind !== 'session') return target.kind;
   const session = target.target;
   return session.kind === 'meet' ? `meet:${session.code}` : `calendar:${session.calendarId}:${session.eventId}`;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  CALENDAR_SCOPE,
   chromeTokenProvider,
   createTokenProvider,
   type TokenProvider,
   webAuthFlowTokenProvider,
 } from '../../../lib/calendar/auth';
 import { type CalendarConfig, GOOGLE_AUTH_URL, GOOGLE_REVOKE_URL } from '../../../lib/calendar/config';
+import { CALENDAR_SCOPE } from '../../../lib/calendar/scope';
 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/';
 const TOKEN = 'ya29.secret-token';

@@ -306,18 +306,26 @@ describe('rate limits', () => {
     ['429', () => googleError(429, 'rateLimitExceeded')],
     ['403 rateLimitExceeded', () => googleError(403, 'rateLimitExceeded')],
     ['403 userRateLimitExceeded', () => googleError(403, 'userRateLimitExceeded')],
-  ])('backs off over 30 s after a %s, then carries on', async (_name, limited) => {
-    const { client, clock } = simulated((_r, index) => (index === 0 ? limited() : json(200, EVENT)));
-    await client.getEvent('primary', 'abc123');
-    expect(clock.sleeps.reduce((sum, ms) => sum + ms, 0)).toBe(31_000);
+  ])('backs off over 30 s after a %s, by handing the wait back as retryAt, then carries on', async (_name, limited) => {
+    const { client, clock, fetch } = simulated((_r, index) => (index === 0 ? limited() : json(200, EVENT)));
+    // The 31 s cooldown is longer than the service worker may idle (maxWaitMs, 25 s): the caller
+    // (the outbox, through its stored nextAttemptAt) waits instead.
+    expect(await failure(client.getEvent('primary', 'abc123'))).toMatchObject({ kind: 'rateLimited', retryAt: 31_000 });
+    expect(Math.max(0, ...clock.sleeps)).toBeLessThanOrEqual(25_000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    clock.now = 31_000;
+    expect((await client.getEvent('primary', 'abc123')).id).toBe('abc123');
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 
-  it('reports a lasting rate limit with the time it will try again', async () => {
-    const { client, fetch } = simulated(() => googleError(429, 'rateLimitExceeded'));
+  it('waits a cooldown out itself when maxWaitMs allows, and reports a lasting rate limit with its retryAt', async () => {
+    const { client, fetch, clock } = simulated(() => googleError(429, 'rateLimitExceeded'), { maxWaitMs: 45_000 });
     const error = await failure(client.listEvents('primary'));
-    // 0 s: limited (cooldown 31 s); 31 s: limited again (62 s): more than maxWaitMs, so stop.
+    // 0 s: limited (cooldown 31 s, waited); 31 s: limited again (62 s): more than maxWaitMs, so stop.
     expect(error).toMatchObject({ kind: 'rateLimited', status: 429, reason: 'rateLimitExceeded', retryAt: 93_000 });
     expect(fetch).toHaveBeenCalledTimes(2);
+    // Backoff, then the rest of the cooldown (the second request goes at 31 s), then backoff again.
+    expect(clock.sleeps).toEqual([500, 30_500, 1000]);
   });
 
   it('makes at most one request per 30 s under 10 minutes of sustained 429s, however hard it is asked', async () => {
@@ -391,6 +399,7 @@ describe('rate limits', () => {
     const { client, clock, fetch } = simulated(() =>
       limited ? googleError(429, 'rateLimitExceeded') : json(200, EVENT),
     );
+    // One request: the cooldown it starts (31 s) is longer than a call waits.
     await failure(client.getEvent('primary', 'abc123'));
     limited = false;
     clock.now += 60_000;
@@ -399,18 +408,14 @@ describe('rate limits', () => {
     await client.getEvent('primary', 'abc123');
     await client.getEvent('primary', 'abc123');
     expect(clock.now).toBe(before);
-    expect(fetch).toHaveBeenCalledTimes(5);
+    expect(fetch).toHaveBeenCalledTimes(4);
   });
 
   it('lifts the cooldown at an answer that is no rate limit: the read a 412 needs goes out at once', async () => {
-    const answers = [
-      googleError(429, 'rateLimitExceeded'),
-      googleError(429, 'rateLimitExceeded'),
-      googleError(412, 'conditionNotMet'),
-      json(200, EVENT),
-    ];
+    const answers = [googleError(429, 'rateLimitExceeded'), googleError(412, 'conditionNotMet'), json(200, EVENT)];
     const { client, clock, fetch } = simulated(() => answers.shift() ?? json(200, EVENT));
-    // 0 s and 31 s: limited; the cooldown is now 62 s, longer than a call waits.
+    // 0 s: limited; the cooldown is now 31 s, longer than a call waits. Past it, the next request
+    // would still hold the one after it back by a full cooldown, unless the 412 lifts it.
     await failure(client.patchEvent('primary', 'abc123', { summary: 'x' }, { ifMatch: '"1"' }));
     clock.now += 120_000;
     expect(await failure(client.patchEvent('primary', 'abc123', { summary: 'x' }, { ifMatch: '"1"' }))).toMatchObject({
@@ -419,7 +424,7 @@ describe('rate limits', () => {
     const before = clock.now;
     await client.getEvent('primary', 'abc123');
     expect(clock.now).toBe(before);
-    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   it('does not send while cooling down: callers get retryAt without a request', async () => {

@@ -29,6 +29,8 @@ describe('agreementLine', () => {
     [{ kind: 'custom', rrule: 'FREQ=WEEKLY;INTERVAL=3;BYDAY=TU' }, 'every 3 weeks'],
     [{ kind: 'custom', rrule: 'RRULE:FREQ=MONTHLY;BYDAY=1MO' }, 'every month'],
     [{ kind: 'custom', rrule: 'FREQ=DAILY;INTERVAL=10' }, 'every 10 days'],
+    // A frequency without a unit in words (HOURLY …) is a period, in the UI as in the Markdown export.
+    [{ kind: 'custom', rrule: 'FREQ=HOURLY;INTERVAL=2' }, 'every 2 periods'],
   ] as const)('tells %j as "%s"', (cadence, label) => {
     expect(cadenceLabel(cadence)).toBe(label);
   });

@@ -29,6 +29,10 @@ describe('tabTarget', () => {
     ],
     ['https://calendar.google.com/calendar/u/0/r/week/2026/11/23', { kind: 'calendar-no-event' }],
     ['https://calendar.google.com/calendar/u/0/r/eventedit', { kind: 'calendar-no-event' }],
+    // A copy ("Duplicate") is a new event, and a malformed escape no path Calendar made: the
+    // Calendar panel shows nothing there either (lib/hosts/calendar/urls.ts).
+    [`https://calendar.google.com/calendar/u/0/r/eventedit/copy/${EID}`, { kind: 'calendar-no-event' }],
+    ['https://calendar.google.com/calendar/u/0/r/eventedit/%E0%A4%A', { kind: 'calendar-no-event' }],
     [
       'https://calendar.google.com/calendar/u/0/r/eventedit/tasks_Vq3-Nm8sT_2kLx0Z',
       { kind: 'calendar-not-event', reason: 'not an event (tasks_…)' },
