@@ -69,11 +69,13 @@ export default defineConfig({
   },
   hooks: {
     'entrypoints:resolved': (wxt, entrypoints) => {
-      // The bench page (entrypoints/bench) measures the database in real Chromium. It is built
-      // only by `wxt build --mode bench` (into .output/chrome-mv3-bench) and never ships.
+      // The bench pages (entrypoints/bench*) measure the database and the browser itself in real
+      // Chromium. They are built only by `wxt build --mode bench` (into .output/chrome-mv3-bench)
+      // and never ship.
       if (wxt.config.mode === 'bench') return;
-      const bench = entrypoints.findIndex((entrypoint) => entrypoint.name === 'bench');
-      if (bench >= 0) entrypoints.splice(bench, 1);
+      for (let i = entrypoints.length - 1; i >= 0; i--) {
+        if (entrypoints[i]?.name.startsWith('bench')) entrypoints.splice(i, 1);
+      }
     },
   },
   vite: () => ({
